@@ -1,0 +1,228 @@
+//! All loaded skills, from every source, with their frameworks.
+//!
+//! A skill is identified by framework, edition and code: two frameworks may both hold a RELM and
+//! both stay reachable. A later source with the same framework, edition and code replaces the
+//! earlier skill in place.
+
+use std::collections::HashMap;
+
+use crate::load::{LoadError, SourceReport};
+use crate::model::{Framework, Level, Skill, STANDARD_LEVEL_NAMES};
+use crate::sanitize::{make_printable, Lines};
+
+/// A framework (one edition of it) as the catalog knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameworkInfo {
+    pub name: String,
+    pub edition: Option<String>,
+    pub source: Option<String>,
+    /// Names of levels 1..=7: the data file's, or SFIA's standard names.
+    pub level_names: [String; 7],
+    pub level_essence: [Option<String>; 7],
+}
+
+impl FrameworkInfo {
+    /// "SFIA 9", or just the name without an edition.
+    pub fn title(&self) -> String {
+        match &self.edition {
+            Some(edition) => format!("{} {}", self.name, edition),
+            None => self.name.clone(),
+        }
+    }
+
+    pub fn level_name(&self, level: Level) -> &str {
+        &self.level_names[level.index()]
+    }
+
+    fn apply_levels(&mut self, framework: &Framework) {
+        for level in &framework.levels {
+            self.level_names[level.level.index()] = level.name.clone();
+            if level.essence.is_some() {
+                self.level_essence[level.level.index()] = level.essence.clone();
+            }
+        }
+    }
+}
+
+/// A skill with the framework it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub framework: usize,
+    pub skill: Skill,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub frameworks: Vec<FrameworkInfo>,
+    pub entries: Vec<Entry>,
+    pub sources: Vec<SourceReport>,
+    pub errors: Vec<LoadError>,
+    index: HashMap<(usize, String), usize>,
+}
+
+impl Catalog {
+    /// Adds a framework file's skills; same framework, edition and code replace earlier ones.
+    pub fn add(&mut self, origin: &str, framework: Framework) {
+        let framework_index = self.framework_index(&framework);
+        self.frameworks[framework_index].apply_levels(&framework);
+        if framework.source.is_some() {
+            self.frameworks[framework_index].source = framework.source.clone();
+        }
+        self.sources.push(SourceReport {
+            path: origin.to_string(),
+            skills: framework.skills.len(),
+        });
+        for skill in framework.skills {
+            let key = (framework_index, skill.code.as_str().to_string());
+            let entry = Entry {
+                framework: framework_index,
+                skill,
+            };
+            match self.index.get(&key) {
+                Some(&existing) => self.entries[existing] = entry,
+                None => {
+                    self.index.insert(key, self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
+        }
+    }
+
+    fn framework_index(&mut self, framework: &Framework) -> usize {
+        let found = self
+            .frameworks
+            .iter()
+            .position(|f| f.name == framework.framework && f.edition == framework.edition);
+        found.unwrap_or_else(|| {
+            self.frameworks.push(FrameworkInfo {
+                name: framework.framework.clone(),
+                edition: framework.edition.clone(),
+                source: None,
+                level_names: STANDARD_LEVEL_NAMES.map(String::from),
+                level_essence: Default::default(),
+            });
+            self.frameworks.len() - 1
+        })
+    }
+
+    pub fn framework_of(&self, entry: &Entry) -> &FrameworkInfo {
+        &self.frameworks[entry.framework]
+    }
+
+    /// Entries whose code matches (case-insensitively), optionally only in frameworks whose
+    /// title or name matches `framework` (case-insensitively).
+    pub fn find(&self, code: &str, framework: Option<&str>) -> Vec<usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.skill.code.as_str().eq_ignore_ascii_case(code))
+            .filter(|(_, e)| framework.is_none_or(|f| self.framework_matches(e, f)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub fn framework_matches(&self, entry: &Entry, wanted: &str) -> bool {
+        let info = self.framework_of(entry);
+        info.name.eq_ignore_ascii_case(wanted) || info.title().eq_ignore_ascii_case(wanted)
+    }
+
+    /// Replaces control characters and bidi overrides in every string, for display on a terminal.
+    /// JSON output is made from a catalog that has not been through this.
+    pub fn make_printable(&mut self) {
+        for info in &mut self.frameworks {
+            make_printable(&mut info.name, Lines::Single);
+            for text in info.edition.iter_mut().chain(info.level_names.iter_mut()) {
+                make_printable(text, Lines::Single);
+            }
+            for text in info
+                .source
+                .iter_mut()
+                .chain(info.level_essence.iter_mut().flatten())
+            {
+                make_printable(text, Lines::Multi);
+            }
+        }
+        for entry in &mut self.entries {
+            let skill = &mut entry.skill;
+            make_printable(&mut skill.name, Lines::Single);
+            for text in [&mut skill.category, &mut skill.subcategory, &mut skill.url]
+                .into_iter()
+                .flatten()
+            {
+                make_printable(text, Lines::Single);
+            }
+            make_printable(&mut skill.description, Lines::Multi);
+            if let Some(guidance) = &mut skill.guidance {
+                make_printable(guidance, Lines::Multi);
+            }
+            for note in &mut skill.notes {
+                make_printable(note, Lines::Multi);
+            }
+            for statement in skill.levels.0.values_mut().flatten() {
+                make_printable(statement, Lines::Single);
+            }
+        }
+        for error in &mut self.errors {
+            make_printable(&mut error.path, Lines::Single);
+            make_printable(&mut error.message, Lines::Multi);
+        }
+        for source in &mut self.sources {
+            make_printable(&mut source.path, Lines::Single);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_framework;
+
+    fn framework(name: &str, edition: Option<&str>, code: &str, statement: &str) -> Framework {
+        let edition = edition
+            .map(|e| format!("edition: \"{e}\","))
+            .unwrap_or_default();
+        let text = format!(
+            "(framework: \"{name}\", {edition} skills: [(code: \"{code}\", name: \"N\", description: \"D\", levels: {{3: [\"{statement}\"]}})])"
+        );
+        parse_framework("t.ron", &text).unwrap()
+    }
+
+    #[test]
+    fn a_later_source_replaces_the_same_skill_in_place() {
+        let mut catalog = Catalog::default();
+        catalog.add("a", framework("F", Some("1"), "AB", "old"));
+        catalog.add("a", framework("F", Some("1"), "CD", "other"));
+        catalog.add("b", framework("F", Some("1"), "AB", "new"));
+        assert_eq!(catalog.entries.len(), 2);
+        assert_eq!(catalog.entries[0].skill.code.as_str(), "AB");
+        assert_eq!(
+            catalog.entries[0].skill.levels.0.values().next().unwrap()[0],
+            "new"
+        );
+    }
+
+    #[test]
+    fn the_same_code_in_two_frameworks_stays_reachable() {
+        let mut catalog = Catalog::default();
+        catalog.add("a", framework("F", Some("1"), "AB", "one"));
+        catalog.add("b", framework("F", Some("2"), "AB", "two"));
+        catalog.add("c", framework("G", None, "AB", "three"));
+        assert_eq!(catalog.find("ab", None), vec![0, 1, 2]);
+        assert_eq!(catalog.find("AB", Some("f 2")), vec![1]);
+        assert_eq!(catalog.find("AB", Some("g")), vec![2]);
+        assert_eq!(catalog.frameworks[1].title(), "F 2");
+    }
+
+    #[test]
+    fn printable_catalogs_hold_no_control_characters() {
+        let mut catalog = Catalog::default();
+        catalog.add(
+            "a",
+            framework("F\\u{1b}]0;x", None, "AB", "evil \\u{1b}[2J \\u{202e}"),
+        );
+        catalog.make_printable();
+        let statement = &catalog.entries[0].skill.levels.0.values().next().unwrap()[0];
+        assert_eq!(statement, "evil ^[[2J \u{FFFD}");
+        assert_eq!(catalog.frameworks[0].name, "F^[]0;x");
+    }
+}

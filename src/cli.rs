@@ -1,0 +1,101 @@
+//! The command line, as clap definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "skillscope",
+    version,
+    about = "Browse skills frameworks such as SFIA in the terminal",
+    long_about = "Browse skills frameworks such as SFIA in the terminal.\n\n\
+        With no command, opens the browser. The commands make the same data usable in scripts."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct SourceArgs {
+    /// Also load this RON file or folder of *.ron files (repeatable; later ones win)
+    #[arg(long, value_name = "PATH", global = true)]
+    pub data: Vec<PathBuf>,
+    /// Leave out the data built into skillscope
+    #[arg(long, global = true)]
+    pub no_default_data: bool,
+    /// Leave out the user data folder (see `skillscope paths`)
+    #[arg(long, global = true)]
+    pub no_user_data: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Wrap text to this many columns (default: the terminal's width, else 80)
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List skills with the levels at which each is defined
+    List {
+        /// Only skills whose category or subcategory contains this text
+        #[arg(long)]
+        category: Option<String>,
+        /// Only skills defined at this level
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=7))]
+        level: Option<u8>,
+        /// Only skills of this framework ("SFIA" or "SFIA 9")
+        #[arg(long)]
+        framework: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Show a skill in full, or one level of it
+    Show {
+        /// The skill code, such as RELM
+        code: String,
+        /// Only this level
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=7))]
+        level: Option<u8>,
+        /// Only the skill of this framework ("SFIA" or "SFIA 9")
+        #[arg(long)]
+        framework: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Search codes, names, categories, descriptions, guidance and level statements
+    Search {
+        /// Words that must all match
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Show at most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Check data files and report every error with path:line:column
+    Validate {
+        /// RON files or folders of them
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Show where data and configuration are read from
+    Paths,
+}

@@ -1,0 +1,117 @@
+//! `skillscope list`: skills with the levels at which each is defined.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde_json::json;
+use unicode_width::UnicodeWidthStr;
+
+use super::{text_style, CommandResult};
+use crate::catalog::{Catalog, Entry};
+use crate::cli::{Format, OutputArgs};
+use crate::model::Level;
+use crate::output::{level_grid_text, markdown_escape, placement, skill_json};
+
+pub fn run(
+    catalog: &Catalog,
+    category: Option<&str>,
+    level: Option<u8>,
+    framework: Option<&str>,
+    output: &OutputArgs,
+    out: &mut dyn Write,
+) -> CommandResult {
+    let category = category.map(str::to_lowercase);
+    let level = level.and_then(Level::new);
+    let entries: Vec<&Entry> = catalog
+        .entries
+        .iter()
+        .filter(|e| framework.is_none_or(|f| catalog.framework_matches(e, f)))
+        .filter(|e| level.is_none_or(|l| e.skill.is_defined_at(l)))
+        .filter(|e| {
+            category
+                .as_deref()
+                .is_none_or(|c| placement(e).to_lowercase().contains(c))
+        })
+        .collect();
+    match output.format {
+        Format::Json => {
+            let skills: Vec<_> = entries
+                .iter()
+                .map(|e| skill_json(catalog, e, None))
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json!(skills)).unwrap_or_default()
+            )?;
+        }
+        Format::Markdown => {
+            writeln!(out, "| Code | Skill | Levels | Category | Framework |")?;
+            writeln!(out, "|---|---|---|---|---|")?;
+            for e in &entries {
+                writeln!(
+                    out,
+                    "| {} | {}{} | {} | {} | {} |",
+                    markdown_escape(e.skill.code.as_str()),
+                    markdown_escape(&e.skill.name),
+                    status_suffix(e),
+                    e.skill.level_range_text(),
+                    markdown_escape(&placement(e)),
+                    markdown_escape(&catalog.framework_of(e).title()),
+                )?;
+            }
+        }
+        Format::Text => {
+            let style = text_style(output);
+            let name_width = entries
+                .iter()
+                .map(|e| e.skill.name.width() + status_suffix(e).width())
+                .max()
+                .unwrap_or(0)
+                .min(48);
+            for e in &entries {
+                let name = format!("{}{}", e.skill.name, status_suffix(e));
+                let pad = name_width.saturating_sub(name.width());
+                let line = format!(
+                    "{:<6} {name}{}  {}  {}",
+                    e.skill.code.as_str(),
+                    " ".repeat(pad),
+                    level_grid_text(e),
+                    placement(e)
+                );
+                writeln!(out, "{}", truncate_to_width(&line, style.width))?;
+            }
+            if entries.is_empty() {
+                writeln!(out, "No skills match.")?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn status_suffix(entry: &Entry) -> String {
+    if entry.skill.status.is_published() {
+        String::new()
+    } else {
+        format!(" ({})", entry.skill.status.label())
+    }
+}
+
+/// Cuts a line to at most `width` columns, ending in "…" when cut.
+pub fn truncate_to_width(line: &str, width: usize) -> String {
+    if line.width() <= width {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in line.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

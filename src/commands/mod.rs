@@ -1,0 +1,128 @@
+//! The non-interactive commands: one file each, thin faces over the domain.
+
+mod list;
+mod paths;
+mod search;
+mod show;
+mod validate;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use crate::catalog::Catalog;
+use crate::cli::{Command, Format, OutputArgs, SourceArgs};
+use crate::load::{load_catalog, SourceSelection};
+use crate::output::TextStyle;
+use crate::paths::UserPaths;
+
+/// A failure a command reports to the user; the message is shown after "skillscope: ".
+#[derive(Debug)]
+pub struct CommandError(pub String);
+
+impl From<io::Error> for CommandError {
+    fn from(error: io::Error) -> Self {
+        CommandError(error.to_string())
+    }
+}
+
+pub type CommandResult = Result<ExitCode, CommandError>;
+
+/// The sources the command line asks for.
+pub fn source_selection(args: &SourceArgs, user: Option<&UserPaths>) -> SourceSelection {
+    SourceSelection {
+        built_in: !args.no_default_data,
+        user_data_dir: if args.no_user_data {
+            None
+        } else {
+            user.map(|u| u.data_dir.clone())
+        },
+        extra: args.data.clone(),
+    }
+}
+
+/// Loads the catalog and reports every file that failed on stderr; those never stop a command.
+pub fn load_reporting_errors(
+    args: &SourceArgs,
+    user: Option<&UserPaths>,
+    format: Format,
+) -> Catalog {
+    let mut catalog = load_catalog(&source_selection(args, user));
+    if format != Format::Json {
+        catalog.make_printable();
+    }
+    let mut stderr = io::stderr().lock();
+    for error in &catalog.errors {
+        let safe = crate::sanitize::printable(&error.to_string(), crate::sanitize::Lines::Multi)
+            .into_owned();
+        let _ = writeln!(stderr, "skillscope: warning: {safe} (skipped)");
+    }
+    catalog
+}
+
+/// Whether text output may be coloured: only on a terminal, never with NO_COLOR set.
+pub fn color_allowed() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub fn text_style(output: &OutputArgs) -> TextStyle {
+    let width = output
+        .width
+        .map(usize::from)
+        .or_else(|| {
+            io::stdout()
+                .is_terminal()
+                .then(|| {
+                    crossterm::terminal::size()
+                        .ok()
+                        .map(|(w, _)| usize::from(w))
+                })
+                .flatten()
+        })
+        .unwrap_or(80);
+    TextStyle {
+        width: width.max(20),
+        color: color_allowed(),
+    }
+}
+
+/// Runs a subcommand, writing its output to `out`.
+pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> CommandResult {
+    let user = UserPaths::discover();
+    match command {
+        Command::List {
+            category,
+            level,
+            framework,
+            output,
+        } => {
+            let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
+            list::run(
+                &catalog,
+                category.as_deref(),
+                *level,
+                framework.as_deref(),
+                output,
+                out,
+            )
+        }
+        Command::Show {
+            code,
+            level,
+            framework,
+            output,
+        } => {
+            let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
+            show::run(&catalog, code, *level, framework.as_deref(), output, out)
+        }
+        Command::Search {
+            query,
+            limit,
+            output,
+        } => {
+            let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
+            search::run(&catalog, &query.join(" "), *limit, output, out)
+        }
+        Command::Validate { paths } => validate::run(paths, out),
+        Command::Paths => paths::run(sources, user.as_ref(), out),
+    }
+}

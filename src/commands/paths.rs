@@ -1,0 +1,53 @@
+//! `skillscope paths`: every folder and file skillscope reads or writes.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{source_selection, CommandResult};
+use crate::cli::SourceArgs;
+use crate::load::{ron_files_in, BUILT_IN_NAME};
+use crate::paths::UserPaths;
+use crate::sanitize::{printable, Lines};
+
+pub fn run(sources: &SourceArgs, user: Option<&UserPaths>, out: &mut dyn Write) -> CommandResult {
+    let selection = source_selection(sources, user);
+    let show =
+        |path: &std::path::Path| printable(&path.display().to_string(), Lines::Single).into_owned();
+    writeln!(out, "Data, read in this order (later files replace skills with the same framework, edition and code):")?;
+    if selection.built_in {
+        writeln!(
+            out,
+            "  {BUILT_IN_NAME}  (compiled in; leave out with --no-default-data)"
+        )?;
+    }
+    match (&selection.user_data_dir, user) {
+        (Some(dir), _) => {
+            let files = ron_files_in(dir).unwrap_or_default();
+            let state = if dir.is_dir() {
+                format!("{} *.ron files", files.len())
+            } else {
+                "does not exist yet".into()
+            };
+            writeln!(out, "  {}/  (user data folder: {state})", show(dir))?;
+            for file in files {
+                writeln!(out, "    {}", show(&file))?;
+            }
+        }
+        (None, Some(_)) => writeln!(out, "  user data folder left out (--no-user-data)")?,
+        (None, None) => writeln!(out, "  no user data folder: no home folder was found")?,
+    }
+    for path in &selection.extra {
+        writeln!(out, "  {}  (--data)", show(path))?;
+    }
+    if let Some(user) = user {
+        let config = user.config_file();
+        let exists = if config.is_file() {
+            ""
+        } else {
+            " (not present: defaults apply)"
+        };
+        writeln!(out, "Config:\n  {}{exists}", show(&config))?;
+        writeln!(out, "Browser state:\n  {}", show(&user.state_file()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,110 @@
+//! `skillscope search QUERY`: ranked matches, each saying where it matched.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::list::truncate_to_width;
+use super::{text_style, CommandResult};
+use crate::catalog::Catalog;
+use crate::cli::{Format, OutputArgs};
+use crate::output::{markdown_escape, skill_json};
+use crate::search::{Query, SearchIndex};
+
+pub fn run(
+    catalog: &Catalog,
+    text: &str,
+    limit: usize,
+    output: &OutputArgs,
+    out: &mut dyn Write,
+) -> CommandResult {
+    let index = SearchIndex::new(catalog);
+    let query = Query::parse(text);
+    let hits = index.search(&query);
+    let total = hits.len();
+    let shown = &hits[..total.min(limit)];
+    match output.format {
+        Format::Json => {
+            let results: Vec<_> = shown
+                .iter()
+                .map(|hit| {
+                    let entry = &catalog.entries[hit.entry];
+                    let detail = index.detail(catalog, hit, &query);
+                    let char_ranges: Vec<[usize; 2]> = detail
+                        .snippet_ranges
+                        .iter()
+                        .map(|r| {
+                            [
+                                detail.snippet[..r.start].chars().count(),
+                                detail.snippet[..r.end].chars().count(),
+                            ]
+                        })
+                        .collect();
+                    json!({
+                        "skill": skill_json(catalog, entry, None),
+                        "score": hit.score,
+                        "matched": hit.place.label(),
+                        "level": hit.place.level().map(|l| l.get()),
+                        "snippet": detail.snippet,
+                        "ranges": char_ranges,
+                    })
+                })
+                .collect();
+            let value = json!({ "query": text, "total": total, "results": results });
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )?;
+        }
+        Format::Markdown => {
+            for (rank, hit) in shown.iter().enumerate() {
+                let entry = &catalog.entries[hit.entry];
+                let detail = index.detail(catalog, hit, &query);
+                write!(
+                    out,
+                    "{}. **{}** {} — {}",
+                    rank + 1,
+                    markdown_escape(entry.skill.code.as_str()),
+                    markdown_escape(&entry.skill.name),
+                    hit.place.label()
+                )?;
+                if detail.snippet.is_empty() {
+                    writeln!(out)?;
+                } else {
+                    writeln!(out, ": {}", markdown_escape(&detail.snippet))?;
+                }
+            }
+        }
+        Format::Text => {
+            let style = text_style(output);
+            for hit in shown {
+                let entry = &catalog.entries[hit.entry];
+                let detail = index.detail(catalog, hit, &query);
+                let head = format!(
+                    "{:<6} {}  ({}, {})",
+                    entry.skill.code.as_str(),
+                    entry.skill.name,
+                    catalog.framework_of(entry).title(),
+                    hit.place.label()
+                );
+                writeln!(out, "{}", truncate_to_width(&head, style.width))?;
+                if !detail.snippet.is_empty() {
+                    let snippet = format!("       {}", detail.snippet);
+                    writeln!(
+                        out,
+                        "{}",
+                        style.dim(&truncate_to_width(&snippet, style.width))
+                    )?;
+                }
+            }
+            if total == 0 {
+                writeln!(out, "No skills match {text:?}.")?;
+            } else if total > shown.len() {
+                writeln!(out, "… and {} more (use --limit)", total - shown.len())?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

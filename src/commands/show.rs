@@ -1,0 +1,79 @@
+//! `skillscope show CODE`: one skill in full, or one level of it.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde_json::Value;
+
+use super::{text_style, CommandError, CommandResult};
+use crate::catalog::Catalog;
+use crate::cli::{Format, OutputArgs};
+use crate::model::Level;
+use crate::output::{skill_json, skill_markdown, skill_text};
+
+pub fn run(
+    catalog: &Catalog,
+    code: &str,
+    level: Option<u8>,
+    framework: Option<&str>,
+    output: &OutputArgs,
+    out: &mut dyn Write,
+) -> CommandResult {
+    let found = catalog.find(code, framework);
+    if found.is_empty() {
+        let within = framework
+            .map(|f| format!(" in framework {f:?}"))
+            .unwrap_or_default();
+        return Err(CommandError(format!(
+            "no skill with code {code:?}{within} (try `skillscope search {code}`)"
+        )));
+    }
+    let level = level.and_then(Level::new);
+    if let Some(level) = level {
+        if let Some(&i) = found
+            .iter()
+            .find(|&&i| !catalog.entries[i].skill.is_defined_at(level))
+        {
+            let skill = &catalog.entries[i].skill;
+            return Err(CommandError(format!(
+                "{} is not defined at level {level}; it is defined at levels {}",
+                skill.code,
+                skill.level_range_text()
+            )));
+        }
+    }
+    match output.format {
+        Format::Json => {
+            let skills: Vec<Value> = found
+                .iter()
+                .map(|&i| skill_json(catalog, &catalog.entries[i], level))
+                .collect();
+            let value = if skills.len() == 1 {
+                skills[0].clone()
+            } else {
+                Value::Array(skills)
+            };
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )?;
+        }
+        Format::Markdown => {
+            let parts: Vec<String> = found
+                .iter()
+                .map(|&i| skill_markdown(catalog, &catalog.entries[i], level))
+                .collect();
+            write!(out, "{}", parts.join("\n"))?;
+        }
+        Format::Text => {
+            let style = text_style(output);
+            let parts: Vec<String> = found
+                .iter()
+                .map(|&i| skill_text(catalog, &catalog.entries[i], level, style))
+                .collect();
+            write!(out, "{}", parts.join("\n"))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

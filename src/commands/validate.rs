@@ -1,0 +1,44 @@
+//! `skillscope validate PATH...`: checks data files; exit code 1 on any error.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::CommandResult;
+use crate::load::{read_framework_file, ron_files_in, LoadError};
+use crate::sanitize::{printable, Lines};
+
+pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> CommandResult {
+    let mut errors: Vec<LoadError> = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match ron_files_in(path) {
+                Ok(found) => files.extend(found),
+                Err(error) => errors.push(error),
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut valid = 0;
+    for file in &files {
+        match read_framework_file(file) {
+            Ok(framework) => {
+                valid += 1;
+                let shown = printable(&file.display().to_string(), Lines::Single).into_owned();
+                writeln!(out, "{shown}: ok ({} skills)", framework.skills.len())?;
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    for error in &errors {
+        writeln!(out, "{}", printable(&error.to_string(), Lines::Multi))?;
+    }
+    writeln!(out, "{valid} valid, {} with errors", errors.len())?;
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

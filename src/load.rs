@@ -1,0 +1,316 @@
+//! Where skills come from and how they are read: the built-in data, the user data folder and
+//! `--data` paths, in that order. A file that fails is reported with `path:line:column` and
+//! skipped; every other source still loads.
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use crate::catalog::Catalog;
+use crate::model::Framework;
+
+/// The data compiled into the binary.
+pub const BUILT_IN_DATA: &str = include_str!("../assets/skills.ron");
+/// The name under which the built-in data is reported.
+pub const BUILT_IN_NAME: &str = "<built-in>";
+/// A data file larger than this is refused before it is read, so junk cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// How deeply brackets may nest before the parser gives up (guards the stack).
+const RECURSION_LIMIT: usize = 64;
+
+/// Why one data file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    /// 1-based line and column, where the parser knows them.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Where the skills of the catalog come from.
+#[derive(Debug, Clone, Default)]
+pub struct SourceSelection {
+    pub built_in: bool,
+    /// The user data folder, read when it exists.
+    pub user_data_dir: Option<PathBuf>,
+    /// Files or folders given with `--data`, in order.
+    pub extra: Vec<PathBuf>,
+}
+
+/// One file that was read, and how many skills it gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceReport {
+    pub path: String,
+    pub skills: usize,
+}
+
+/// Parses RON text into a framework, checking everything a file can get wrong on its own.
+pub fn parse_framework(path: &str, text: &str) -> Result<Framework, LoadError> {
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT);
+    let framework: Framework = options.from_str(text).map_err(|e| LoadError {
+        path: path.to_string(),
+        position: Some((e.span.start.line, e.span.start.col)),
+        message: describe_ron_error(&e.code),
+    })?;
+    check_unique_codes(path, text, &framework)?;
+    Ok(framework)
+}
+
+fn describe_ron_error(error: &ron::Error) -> String {
+    let text = error.to_string();
+    // ron's messages start with a capital letter; ours read as a clause after the position.
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+fn check_unique_codes(path: &str, text: &str, framework: &Framework) -> Result<(), LoadError> {
+    let mut seen = std::collections::HashSet::new();
+    for (index, skill) in framework.skills.iter().enumerate() {
+        if !seen.insert(skill.code.as_str()) {
+            let occurrence = framework.skills[..=index]
+                .iter()
+                .filter(|s| s.code == skill.code)
+                .count();
+            return Err(LoadError {
+                path: path.to_string(),
+                position: locate_code(text, skill.code.as_str(), occurrence),
+                message: format!(
+                    "duplicate skill code {:?} (codes must be unique in a file)",
+                    skill.code.as_str()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Finds the `n`th `"CODE"` string after a `code` field, as 1-based line and column.
+fn locate_code(text: &str, code: &str, n: usize) -> Option<(usize, usize)> {
+    let needle = format!("\"{code}\"");
+    let mut found = 0;
+    let mut search_from = 0;
+    while let Some(at) = text[search_from..].find(&needle) {
+        let start = search_from + at;
+        search_from = start + needle.len();
+        let before = text[..start].trim_end();
+        if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("code") {
+            found += 1;
+            if found == n {
+                let line = text[..start].matches('\n').count() + 1;
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let column = text[line_start..start].chars().count() + 1;
+                return Some((line, column));
+            }
+        }
+    }
+    None
+}
+
+/// Reads and parses one file, refusing oversized or non-UTF-8 files with a clear message.
+pub fn read_framework_file(path: &Path) -> Result<Framework, LoadError> {
+    let shown = path.display().to_string();
+    let fail = |message: String| LoadError {
+        path: shown.clone(),
+        position: None,
+        message,
+    };
+    let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "the file is {} MiB; data files may be at most {} MiB",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` bounds the read even if the file grows while we read it.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "the file is larger than {} MiB",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        LoadError {
+            path: shown.clone(),
+            position: Some((line, column)),
+            message: "the file is not valid UTF-8 text".to_string(),
+        }
+    })?;
+    parse_framework(&shown, &text)
+}
+
+/// The `*.ron` files of a folder, sorted by name so the order is predictable.
+pub fn ron_files_in(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let entries = fs::read_dir(dir).map_err(|e| LoadError {
+        path: dir.display().to_string(),
+        position: None,
+        message: format!("cannot read the folder: {e}"),
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "ron") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads every selected source into one catalog; failures are collected, never fatal.
+pub fn load_catalog(selection: &SourceSelection) -> Catalog {
+    let mut catalog = Catalog::default();
+    if selection.built_in {
+        match parse_framework(BUILT_IN_NAME, BUILT_IN_DATA) {
+            Ok(framework) => catalog.add(BUILT_IN_NAME, framework),
+            Err(error) => catalog.errors.push(error),
+        }
+    }
+    if let Some(dir) = &selection.user_data_dir {
+        if dir.is_dir() {
+            load_path(&mut catalog, dir);
+        }
+    }
+    for path in &selection.extra {
+        load_path(&mut catalog, path);
+    }
+    catalog
+}
+
+fn load_path(catalog: &mut Catalog, path: &Path) {
+    if path.is_dir() {
+        match ron_files_in(path) {
+            Ok(files) => files.iter().for_each(|file| load_file(catalog, file)),
+            Err(error) => catalog.errors.push(error),
+        }
+    } else {
+        load_file(catalog, path);
+    }
+}
+
+fn load_file(catalog: &mut Catalog, path: &Path) {
+    match read_framework_file(path) {
+        Ok(framework) => catalog.add(&path.display().to_string(), framework),
+        Err(error) => catalog.errors.push(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Framework, LoadError> {
+        parse_framework("test.ron", text)
+    }
+
+    const MINIMAL: &str = r#"(framework: "F", skills: [(code: "AB", name: "N", description: "D", levels: {3: ["S"]})])"#;
+
+    #[test]
+    fn a_minimal_file_parses_with_defaults() {
+        let framework = parse(MINIMAL).unwrap();
+        assert_eq!(framework.framework, "F");
+        assert_eq!(framework.skills[0].status, crate::model::Status::Published);
+        assert_eq!(framework.skills[0].level_range_text(), "3");
+    }
+
+    #[test]
+    fn optional_fields_are_written_plainly() {
+        let text = MINIMAL.replace(
+            "name: \"N\",",
+            "name: \"N\", category: \"C\", status: Proposed,",
+        );
+        let framework = parse(&text).unwrap();
+        assert_eq!(framework.skills[0].category.as_deref(), Some("C"));
+        assert_eq!(framework.skills[0].status, crate::model::Status::Proposed);
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_with_positions() {
+        let text = "(framework: \"F\",\n  skils: [])";
+        let error = parse(text).unwrap_err();
+        assert_eq!(error.position.map(|p| p.0), Some(2));
+        assert!(error.message.contains("skils"), "{error}");
+        assert!(error.to_string().starts_with("test.ron:2:"), "{error}");
+    }
+
+    #[test]
+    fn levels_outside_range_are_reported_where_they_stand() {
+        let text = "(framework: \"F\", skills: [(code: \"AB\", name: \"N\", description: \"D\",\n levels: {8: [\"S\"]})])";
+        let error = parse(text).unwrap_err();
+        assert_eq!(error.position.map(|p| p.0), Some(2), "{error}");
+        assert!(
+            error.message.contains("level 8 is outside 1..=7"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn bad_codes_empty_statements_and_missing_levels_are_errors() {
+        for (from, to, expected) in [
+            ("\"AB\"", "\"A-B\"", "letters and digits"),
+            ("\"AB\"", "\"\"", "code is empty"),
+            ("[\"S\"]", "[\"S\", \"  \"]", "empty statement"),
+            ("{3: [\"S\"]}", "{}", "at least one level"),
+            ("{3: [\"S\"]}", "{3: []}", "no statements"),
+        ] {
+            let error = parse(&MINIMAL.replace(from, to)).unwrap_err();
+            assert!(error.message.contains(expected), "{from}->{to}: {error}");
+            assert!(error.position.is_some());
+        }
+    }
+
+    #[test]
+    fn duplicate_codes_point_at_the_second_one() {
+        let skill = r#"(code: "AB", name: "N", description: "D", levels: {3: ["S"]})"#;
+        let text = format!("(framework: \"F\", skills: [\n{skill},\n{skill}])");
+        let error = parse(&text).unwrap_err();
+        assert_eq!(error.position, Some((3, 8)), "{error}");
+        assert!(error.message.contains("duplicate skill code \"AB\""));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let text = format!(
+            "(framework: \"F\", skills: {}{})",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let error = parse(&text).unwrap_err();
+        assert!(error.position.is_some());
+    }
+
+    #[test]
+    fn the_built_in_data_loads() {
+        let framework = parse_framework(BUILT_IN_NAME, BUILT_IN_DATA).unwrap();
+        let codes: Vec<&str> = framework.skills.iter().map(|s| s.code.as_str()).collect();
+        assert_eq!(codes, ["SLEN", "DSOP", "RELM"]);
+    }
+}

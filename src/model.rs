@@ -1,0 +1,340 @@
+//! The skills data model: what a data file holds, as serde types.
+//!
+//! Validation that concerns a single value (a code's characters, a level number, an empty
+//! statement, a skill without levels) happens while deserializing, so the RON parser can report
+//! the exact `line:column`. Checks across values (duplicate codes) live in [`crate::load`].
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// One data file: a framework (or an edition of one) and its skills.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub framework: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<LevelName>,
+    pub skills: Vec<Skill>,
+}
+
+/// The name (and optional essence) of one level of responsibility.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelName {
+    pub level: Level,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub essence: Option<String>,
+}
+
+/// How settled a skill is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    Published,
+    Prototype,
+    Proposed,
+}
+
+impl Status {
+    pub fn is_published(&self) -> bool {
+        *self == Status::Published
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Status::Published => "Published",
+            Status::Prototype => "Prototype",
+            Status::Proposed => "Proposed",
+        }
+    }
+}
+
+/// One skill with its statements at each defined level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    pub code: Code,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcategory: Option<String>,
+    #[serde(default, skip_serializing_if = "Status::is_published")]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<String>,
+    pub levels: LevelStatements,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl Skill {
+    /// The defined levels, lowest first.
+    pub fn defined_levels(&self) -> impl DoubleEndedIterator<Item = Level> + '_ {
+        self.levels.0.keys().copied()
+    }
+
+    pub fn statements(&self, level: Level) -> Option<&[Statement]> {
+        self.levels.0.get(&level).map(Vec::as_slice)
+    }
+
+    pub fn is_defined_at(&self, level: Level) -> bool {
+        self.levels.0.contains_key(&level)
+    }
+
+    /// "2–6", or "2, 4–6" when there are gaps.
+    pub fn level_range_text(&self) -> String {
+        describe_levels(self.defined_levels())
+    }
+
+    /// The guidance notes split into paragraphs and bullet items.
+    pub fn guidance_blocks(&self) -> Vec<GuidanceBlock<'_>> {
+        self.guidance
+            .as_deref()
+            .map(parse_guidance)
+            .unwrap_or_default()
+    }
+}
+
+/// A level of responsibility, 1 to 7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Level(u8);
+
+impl Level {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 7;
+
+    pub fn new(n: u8) -> Option<Level> {
+        (Self::MIN..=Self::MAX).contains(&n).then_some(Level(n))
+    }
+
+    pub fn all() -> impl DoubleEndedIterator<Item = Level> {
+        (Self::MIN..=Self::MAX).map(Level)
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// Index 0..7, for arrays of the seven levels.
+    pub fn index(self) -> usize {
+        usize::from(self.0 - 1)
+    }
+
+    /// The standard SFIA name of this level of responsibility.
+    pub fn standard_name(self) -> &'static str {
+        STANDARD_LEVEL_NAMES[self.index()]
+    }
+}
+
+/// The names SFIA gives its seven levels of responsibility.
+pub const STANDARD_LEVEL_NAMES: [&str; 7] = [
+    "Follow",
+    "Assist",
+    "Apply",
+    "Enable",
+    "Ensure, advise",
+    "Initiate, influence",
+    "Set strategy, inspire, mobilise",
+];
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(deserializer)?;
+        u8::try_from(n)
+            .ok()
+            .and_then(Level::new)
+            .ok_or_else(|| serde::de::Error::custom(format!("level {n} is outside 1..=7")))
+    }
+}
+
+/// A skill code: letters and digits only, such as `RELM`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Code(String);
+
+impl Code {
+    pub fn new(text: &str) -> Result<Code, String> {
+        if text.is_empty() {
+            Err("the skill code is empty".to_string())
+        } else if !text.chars().all(char::is_alphanumeric) {
+            Err(format!(
+                "the skill code {text:?} may hold only letters and digits"
+            ))
+        } else {
+            Ok(Code(text.to_string()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Code::new(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// One statement of what a person does at a level. Never empty.
+pub type Statement = String;
+
+/// Level → statements, with at least one level and no empty statement.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(transparent)]
+pub struct LevelStatements(pub BTreeMap<Level, Vec<Statement>>);
+
+impl<'de> Deserialize<'de> for LevelStatements {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<Level, Vec<Statement>>::deserialize(deserializer)?;
+        if map.is_empty() {
+            return Err(serde::de::Error::custom(
+                "a skill needs at least one level with statements",
+            ));
+        }
+        for (level, statements) in &map {
+            if statements.is_empty() {
+                return Err(serde::de::Error::custom(format!(
+                    "level {level} has no statements"
+                )));
+            }
+            if statements.iter().any(|s| s.trim().is_empty()) {
+                return Err(serde::de::Error::custom(format!(
+                    "level {level} has an empty statement"
+                )));
+            }
+        }
+        Ok(LevelStatements(map))
+    }
+}
+
+/// Describes a set of levels compactly: "2–6", "4, 6–7".
+pub fn describe_levels(levels: impl Iterator<Item = Level>) -> String {
+    let mut runs: Vec<(u8, u8)> = Vec::new();
+    for level in levels {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == level.get() => *end = level.get(),
+            _ => runs.push((level.get(), level.get())),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A paragraph or a bullet list of the guidance notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GuidanceBlock<'a> {
+    Paragraph(String),
+    Bullets(Vec<&'a str>),
+}
+
+/// Splits guidance into paragraphs (separated by blank lines) and bullets (lines starting "- ").
+pub fn parse_guidance(text: &str) -> Vec<GuidanceBlock<'_>> {
+    let mut blocks = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut bullets: Vec<&str> = Vec::new();
+    let flush_paragraph = |paragraph: &mut Vec<&str>, blocks: &mut Vec<GuidanceBlock<'_>>| {
+        if !paragraph.is_empty() {
+            blocks.push(GuidanceBlock::Paragraph(paragraph.join(" ")));
+            paragraph.clear();
+        }
+    };
+    for line in text.lines().map(str::trim) {
+        if let Some(item) = line.strip_prefix("- ") {
+            flush_paragraph(&mut paragraph, &mut blocks);
+            bullets.push(item.trim());
+            continue;
+        }
+        if !bullets.is_empty() {
+            blocks.push(GuidanceBlock::Bullets(std::mem::take(&mut bullets)));
+        }
+        if line.is_empty() {
+            flush_paragraph(&mut paragraph, &mut blocks);
+        } else {
+            paragraph.push(line);
+        }
+    }
+    flush_paragraph(&mut paragraph, &mut blocks);
+    if !bullets.is_empty() {
+        blocks.push(GuidanceBlock::Bullets(bullets));
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_outside_one_to_seven_do_not_exist() {
+        assert!(Level::new(0).is_none());
+        assert!(Level::new(8).is_none());
+        assert_eq!(Level::new(7).map(Level::get), Some(7));
+        assert_eq!(Level::new(5).unwrap().standard_name(), "Ensure, advise");
+    }
+
+    #[test]
+    fn codes_hold_letters_and_digits_only() {
+        assert!(Code::new("RELM").is_ok());
+        assert!(Code::new("A1").is_ok());
+        assert!(Code::new("").is_err());
+        assert!(Code::new("RE LM").is_err());
+        assert!(Code::new("RE\u{1b}M").is_err());
+    }
+
+    #[test]
+    fn level_sets_are_described_as_runs() {
+        let levels = [2, 3, 4, 6].map(|n| Level::new(n).unwrap());
+        assert_eq!(describe_levels(levels.into_iter()), "2–4, 6");
+        assert_eq!(describe_levels([Level(5)].into_iter()), "5");
+        assert_eq!(describe_levels(std::iter::empty()), "");
+    }
+
+    #[test]
+    fn guidance_splits_paragraphs_and_bullets() {
+        let text = "First line\ncontinues.\n\nActivities:\n- one\n- two\nAfter.";
+        let blocks = parse_guidance(text);
+        assert_eq!(
+            blocks,
+            vec![
+                GuidanceBlock::Paragraph("First line continues.".into()),
+                GuidanceBlock::Paragraph("Activities:".into()),
+                GuidanceBlock::Bullets(vec!["one", "two"]),
+                GuidanceBlock::Paragraph("After.".into()),
+            ]
+        );
+    }
+}

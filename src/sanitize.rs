@@ -1,0 +1,98 @@
+//! Untrusted text made safe for a terminal.
+//!
+//! Data files come from anywhere. Before their text reaches a terminal (the browser, text and
+//! Markdown output) every control character and bidi override is replaced by something visible,
+//! so no escape sequence can move the cursor, clear the screen, retitle the window or write the
+//! clipboard, and nothing is silently hidden. JSON output keeps the original text.
+
+use std::borrow::Cow;
+
+/// Whether line breaks carry meaning in a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// Names, codes, categories: a line break becomes a space.
+    Single,
+    /// Descriptions, guidance, notes: line breaks stay.
+    Multi,
+}
+
+/// Spaces a tab becomes.
+const TAB: &str = "    ";
+/// Shown in place of C1 controls and bidi overrides, which have no caret notation.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+fn needs_change(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// Unicode bidi embeddings, overrides and isolates: they reorder what follows them on screen.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Returns `text` safe to print; borrows when nothing had to change (the common case).
+pub fn printable(text: &str, lines: Lines) -> Cow<'_, str> {
+    if !text.chars().any(needs_change) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' if lines == Lines::Multi => out.push('\n'),
+            '\n' => out.push(' '),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\t' => out.push_str(TAB),
+            // C0 controls and DEL in caret notation: ESC shows as ^[.
+            '\0'..='\x1f' => {
+                out.push('^');
+                out.push(char::from(c as u8 + 0x40));
+            }
+            '\x7f' => out.push_str("^?"),
+            c if needs_change(c) => out.push(REPLACEMENT),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Makes a string printable in place, allocating only when something had to change.
+pub fn make_printable(text: &mut String, lines: Lines) {
+    if let Cow::Owned(safe) = printable(text, lines) {
+        *text = safe;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(
+            printable("Release ✓ 日本", Lines::Single),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn escape_sequences_lose_their_escape() {
+        let hostile = "a\x1b]0;pwned\x07b\x1b[2Jc\u{9b}31md\x7f";
+        let safe = printable(hostile, Lines::Multi);
+        assert_eq!(safe, "a^[]0;pwned^Gb^[[2Jc\u{FFFD}31md^?");
+        assert!(!safe.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn bidi_overrides_are_shown_not_obeyed() {
+        let safe = printable("abc\u{202E}fed\u{2066}x\u{2069}", Lines::Single);
+        assert_eq!(safe, "abc\u{FFFD}fed\u{FFFD}x\u{FFFD}");
+    }
+
+    #[test]
+    fn line_breaks_follow_the_kind_of_text() {
+        assert_eq!(printable("a\r\nb\tc", Lines::Multi), "a\nb    c");
+        assert_eq!(printable("a\r\nb", Lines::Single), "a b");
+        assert_eq!(printable("a\rb", Lines::Single), "a^Mb");
+    }
+}
