@@ -3,6 +3,7 @@
 //! The domain (model, load, catalog, search, diff) knows nothing about terminals; the browser
 //! (`tui`) and the commands (`commands`) are two thin faces over it.
 
+pub mod atomic;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
@@ -12,3 +13,4 @@ pub mod output;
 pub mod paths;
 pub mod sanitize;
 pub mod search;
+pub mod tui;

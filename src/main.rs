@@ -1,34 +1,50 @@
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use skillscope::cli::Cli;
-use skillscope::commands;
+use skillscope::commands::{self, CommandError};
+use skillscope::paths::UserPaths;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Some(command) = &cli.command else {
-        println!("The browser is not built yet. Try `skillscope list`, `skillscope show RELM` or `skillscope --help`.");
-        return ExitCode::SUCCESS;
-    };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = commands::run(command, &cli.sources, &mut out);
-    let flushed = out.flush();
-    match (result, flushed) {
-        (Ok(code), Ok(())) => code,
-        // A closed pipe (`skillscope list | head`) is not an error worth reporting.
-        (_, Err(e)) | (Err(commands::CommandError(_)), Err(e))
-            if e.kind() == io::ErrorKind::BrokenPipe =>
-        {
-            ExitCode::SUCCESS
-        }
-        (Err(commands::CommandError(message)), _) => {
-            eprintln!("skillscope: {message}");
+    match &cli.command {
+        None => browse(&cli),
+        Some(command) => run_command(command, &cli),
+    }
+}
+
+fn browse(cli: &Cli) -> ExitCode {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!("skillscope: the browser needs a terminal; for scripts use the commands (`skillscope --help`)");
+        return ExitCode::FAILURE;
+    }
+    let user = UserPaths::discover();
+    let mut catalog =
+        skillscope::load::load_catalog(&commands::source_selection(&cli.sources, user.as_ref()));
+    catalog.make_printable();
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match skillscope::tui::run(catalog, user, color) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("skillscope: {error}");
             ExitCode::FAILURE
         }
-        (Ok(_), Err(e)) => {
-            eprintln!("skillscope: {e}");
+    }
+}
+
+fn run_command(command: &skillscope::cli::Command, cli: &Cli) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = commands::run(command, &cli.sources, &mut out).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(CommandError::OutputClosed) => ExitCode::SUCCESS,
+        Err(CommandError::Failed(message)) => {
+            eprintln!("skillscope: {message}");
             ExitCode::FAILURE
         }
     }

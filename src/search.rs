@@ -206,6 +206,11 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// The lower-cased terms, for highlighting.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
     /// True when every result of `self` is also a result of `previous`: each earlier term is
     /// contained in the term at the same position (the query only grew).
     pub fn narrows(&self, previous: &Query) -> bool {

@@ -15,13 +15,22 @@ use crate::load::{load_catalog, SourceSelection};
 use crate::output::TextStyle;
 use crate::paths::UserPaths;
 
-/// A failure a command reports to the user; the message is shown after "skillscope: ".
+/// Why a command stopped.
 #[derive(Debug)]
-pub struct CommandError(pub String);
+pub enum CommandError {
+    /// Reported to the user after "skillscope: ", with exit code 1.
+    Failed(String),
+    /// The reader went away (`skillscope list | head`): nothing to report.
+    OutputClosed,
+}
 
 impl From<io::Error> for CommandError {
     fn from(error: io::Error) -> Self {
-        CommandError(error.to_string())
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            CommandError::OutputClosed
+        } else {
+            CommandError::Failed(error.to_string())
+        }
     }
 }
 

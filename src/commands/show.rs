@@ -24,7 +24,7 @@ pub fn run(
         let within = framework
             .map(|f| format!(" in framework {f:?}"))
             .unwrap_or_default();
-        return Err(CommandError(format!(
+        return Err(CommandError::Failed(format!(
             "no skill with code {code:?}{within} (try `skillscope search {code}`)"
         )));
     }
@@ -35,7 +35,7 @@ pub fn run(
             .find(|&&i| !catalog.entries[i].skill.is_defined_at(level))
         {
             let skill = &catalog.entries[i].skill;
-            return Err(CommandError(format!(
+            return Err(CommandError::Failed(format!(
                 "{} is not defined at level {level}; it is defined at levels {}",
                 skill.code,
                 skill.level_range_text()

@@ -1,0 +1,45 @@
+//! `e` in the browser: the current skill or comparison as Markdown, in the current folder.
+
+use std::path::Path;
+
+use super::app::Side;
+use crate::catalog::Catalog;
+use crate::output::markdown_escape;
+
+/// Writes a new file named `name` (or `name-2`, `name-3`, … when taken) and says where.
+pub fn write_new_file(name: &str, contents: &str) -> String {
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, "md"));
+    for attempt in 1..100 {
+        let candidate = if attempt == 1 {
+            name.to_string()
+        } else {
+            format!("{stem}-{attempt}.{extension}")
+        };
+        match crate::atomic::write_new(Path::new(&candidate), contents.as_bytes()) {
+            Ok(()) => return format!("Exported to {candidate}"),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return format!("Export failed: {e}"),
+        }
+    }
+    format!("Export failed: {name} and 98 more names are taken")
+}
+
+/// The comparison of two sides as Markdown: each side's statements under its heading.
+pub fn comparison_markdown(catalog: &Catalog, left: Side, right: Side) -> String {
+    let mut out = String::new();
+    for side in [left, right] {
+        let entry = &catalog.entries[side.entry];
+        let level_name = catalog.framework_of(entry).level_name(side.level);
+        out.push_str(&format!(
+            "## {} L{} — {}\n\n",
+            entry.skill.code,
+            side.level,
+            markdown_escape(level_name)
+        ));
+        for statement in entry.skill.statements(side.level).unwrap_or_default() {
+            out.push_str(&format!("- {}\n", markdown_escape(statement)));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,558 @@
+//! The one table of key bindings. It maps keys to actions and also produces the footer hints and
+//! the help popup, so those can never disagree with what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The panes: list, levels, guidance.
+    Browse,
+    /// Typing a search query (also used when picking a skill for the comparison).
+    Search,
+    Compare,
+    /// A popup (help, load errors).
+    Popup,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Browse => "Browsing",
+            Scope::Search => "Searching",
+            Scope::Compare => "Comparing levels",
+            Scope::Popup => "Popups",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn special(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+impl Key {
+    fn matches(&self, event: &KeyEvent) -> bool {
+        if self.code != event.code {
+            return false;
+        }
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        match event.code {
+            // Shift-Tab arrives as BackTab, often with SHIFT; capitals carry SHIFT too.
+            KeyCode::Char(_) | KeyCode::BackTab => {
+                event.modifiers & relevant == self.modifiers & relevant
+            }
+            _ => event.modifiers == self.modifiers,
+        }
+    }
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// How the keys are shown: "j/↓".
+    pub label: &'static str,
+    pub help: &'static str,
+    /// Shown in the footer, in this short form.
+    pub hint: Option<&'static str>,
+}
+
+use Action as A;
+use KeyCode as K;
+use Scope::*;
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        label,
+        help,
+        hint,
+    }
+}
+
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        Browse,
+        &[key('q'), ctrl('c')],
+        A::Quit,
+        "q",
+        "quit",
+        Some("quit"),
+    ),
+    bind(
+        Browse,
+        &[key('/')],
+        A::StartSearch,
+        "/",
+        "search codes, names and text",
+        Some("search"),
+    ),
+    bind(
+        Browse,
+        &[key('?')],
+        A::ToggleHelp,
+        "?",
+        "help: every key",
+        Some("help"),
+    ),
+    bind(
+        Browse,
+        &[special(K::Tab)],
+        A::FocusNext,
+        "Tab",
+        "next pane",
+        Some("pane"),
+    ),
+    bind(
+        Browse,
+        &[special(K::BackTab)],
+        A::FocusPrevious,
+        "Shift-Tab",
+        "previous pane",
+        None,
+    ),
+    bind(
+        Browse,
+        &[key('j'), special(K::Down)],
+        A::Down,
+        "j/↓",
+        "move down / scroll",
+        None,
+    ),
+    bind(
+        Browse,
+        &[key('k'), special(K::Up)],
+        A::Up,
+        "k/↑",
+        "move up / scroll",
+        None,
+    ),
+    bind(
+        Browse,
+        &[key('h'), special(K::Left)],
+        A::LevelDown,
+        "h/←",
+        "lower defined level",
+        Some("level"),
+    ),
+    bind(
+        Browse,
+        &[key('l'), special(K::Right)],
+        A::LevelUp,
+        "l/→",
+        "higher defined level",
+        None,
+    ),
+    bind(
+        Browse,
+        &[special(K::PageDown), ctrl('d')],
+        A::PageDown,
+        "PgDn",
+        "page down",
+        None,
+    ),
+    bind(
+        Browse,
+        &[special(K::PageUp), ctrl('u')],
+        A::PageUp,
+        "PgUp",
+        "page up",
+        None,
+    ),
+    bind(
+        Browse,
+        &[key('g'), special(K::Home)],
+        A::Top,
+        "g/Home",
+        "first",
+        None,
+    ),
+    bind(
+        Browse,
+        &[key('G'), special(K::End)],
+        A::Bottom,
+        "G/End",
+        "last",
+        None,
+    ),
+    bind(
+        Browse,
+        &[special(K::Enter), key(' ')],
+        A::Activate,
+        "Enter",
+        "open or fold a group",
+        Some("fold"),
+    ),
+    bind(
+        Browse,
+        &[key('z')],
+        A::ToggleAllGroups,
+        "z",
+        "fold or open all groups",
+        None,
+    ),
+    bind(
+        Browse,
+        &[key('c')],
+        A::OpenComparison,
+        "c",
+        "compare this level with the next",
+        Some("compare"),
+    ),
+    bind(
+        Browse,
+        &[key('e')],
+        A::Export,
+        "e",
+        "export this skill as Markdown",
+        None,
+    ),
+    bind(
+        Browse,
+        &[key('!')],
+        A::ShowLoadErrors,
+        "!",
+        "show data files that failed to load",
+        None,
+    ),
+    bind(Browse, &[special(K::Esc)], A::Back, "Esc", "close", None),
+    bind(
+        Search,
+        &[special(K::Enter)],
+        A::Activate,
+        "Enter",
+        "jump to the skill and level",
+        Some("jump"),
+    ),
+    bind(
+        Search,
+        &[special(K::Esc)],
+        A::Back,
+        "Esc",
+        "leave search, full list",
+        Some("cancel"),
+    ),
+    bind(
+        Search,
+        &[special(K::Down), ctrl('n'), ctrl('j')],
+        A::Down,
+        "↓/Ctrl-n",
+        "next result",
+        Some("move"),
+    ),
+    bind(
+        Search,
+        &[special(K::Up), ctrl('p'), ctrl('k')],
+        A::Up,
+        "↑/Ctrl-p",
+        "previous result",
+        None,
+    ),
+    bind(
+        Search,
+        &[special(K::PageDown)],
+        A::PageDown,
+        "PgDn",
+        "page down",
+        None,
+    ),
+    bind(
+        Search,
+        &[special(K::PageUp)],
+        A::PageUp,
+        "PgUp",
+        "page up",
+        None,
+    ),
+    bind(
+        Search,
+        &[special(K::Backspace)],
+        A::DeleteChar,
+        "Backspace",
+        "delete a character",
+        None,
+    ),
+    bind(
+        Search,
+        &[ctrl('w')],
+        A::DeleteWord,
+        "Ctrl-w",
+        "delete a word",
+        None,
+    ),
+    bind(Search, &[ctrl('c')], A::Quit, "Ctrl-c", "quit", None),
+    bind(
+        Compare,
+        &[key('n')],
+        A::StepUp,
+        "n",
+        "both sides one level up (4→5 becomes 5→6)",
+        Some("next"),
+    ),
+    bind(
+        Compare,
+        &[key('p')],
+        A::StepDown,
+        "p",
+        "both sides one level down",
+        Some("prev"),
+    ),
+    bind(
+        Compare,
+        &[special(K::Tab), special(K::BackTab)],
+        A::SwitchCompareSide,
+        "Tab",
+        "switch the active side",
+        Some("side"),
+    ),
+    bind(
+        Compare,
+        &[key('h'), special(K::Left)],
+        A::LevelDown,
+        "h/←",
+        "active side: lower level",
+        Some("level"),
+    ),
+    bind(
+        Compare,
+        &[key('l'), special(K::Right)],
+        A::LevelUp,
+        "l/→",
+        "active side: higher level",
+        None,
+    ),
+    bind(
+        Compare,
+        &[key('s'), key('/')],
+        A::PickOtherSkill,
+        "s or /",
+        "active side: pick another skill",
+        Some("skill"),
+    ),
+    bind(
+        Compare,
+        &[key('v')],
+        A::ToggleProgression,
+        "v",
+        "progression: every level of the skill",
+        Some("progression"),
+    ),
+    bind(
+        Compare,
+        &[key('f')],
+        A::TogglePresentation,
+        "f",
+        "presentation mode for projectors",
+        Some("present"),
+    ),
+    bind(
+        Compare,
+        &[key('j'), special(K::Down)],
+        A::Down,
+        "j/↓",
+        "scroll down",
+        None,
+    ),
+    bind(
+        Compare,
+        &[key('k'), special(K::Up)],
+        A::Up,
+        "k/↑",
+        "scroll up",
+        None,
+    ),
+    bind(
+        Compare,
+        &[special(K::PageDown)],
+        A::PageDown,
+        "PgDn",
+        "page down",
+        None,
+    ),
+    bind(
+        Compare,
+        &[special(K::PageUp)],
+        A::PageUp,
+        "PgUp",
+        "page up",
+        None,
+    ),
+    bind(
+        Compare,
+        &[key('e')],
+        A::Export,
+        "e",
+        "export this comparison as Markdown",
+        None,
+    ),
+    bind(Compare, &[key('?')], A::ToggleHelp, "?", "help", None),
+    bind(
+        Compare,
+        &[special(K::Esc)],
+        A::Back,
+        "Esc",
+        "close the comparison",
+        Some("close"),
+    ),
+    bind(Compare, &[key('q'), ctrl('c')], A::Quit, "q", "quit", None),
+    bind(
+        Popup,
+        &[special(K::Esc), key('?'), key('q'), special(K::Enter)],
+        A::Back,
+        "Esc",
+        "close the popup",
+        Some("close"),
+    ),
+    bind(
+        Popup,
+        &[key('j'), special(K::Down)],
+        A::Down,
+        "j/↓",
+        "scroll down",
+        None,
+    ),
+    bind(
+        Popup,
+        &[key('k'), special(K::Up)],
+        A::Up,
+        "k/↑",
+        "scroll up",
+        None,
+    ),
+    bind(Popup, &[ctrl('c')], A::Quit, "Ctrl-c", "quit", None),
+];
+
+/// The action a key asks for in a scope. In the search scope, printable characters that no
+/// binding claims are typed into the query.
+pub fn action_for(scope: Scope, event: &KeyEvent) -> Option<Action> {
+    let bound = BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope)
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.action);
+    if bound.is_some() || scope != Scope::Search {
+        return bound;
+    }
+    match event.code {
+        KeyCode::Char(c)
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Type(c))
+        }
+        _ => None,
+    }
+}
+
+/// The footer's hints for a scope: (keys, what they do).
+pub fn hints(scope: Scope) -> impl Iterator<Item = (&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.scope == scope)
+        .filter_map(|b| b.hint.map(|hint| (b.label, hint)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_do_the_same() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            action_for(Browse, &press(K::Char('j'), none)),
+            Some(A::Down)
+        );
+        assert_eq!(action_for(Browse, &press(K::Down, none)), Some(A::Down));
+        assert_eq!(
+            action_for(Browse, &press(K::Char('l'), none)),
+            Some(A::LevelUp)
+        );
+        assert_eq!(action_for(Browse, &press(K::Right, none)), Some(A::LevelUp));
+    }
+
+    #[test]
+    fn shifted_keys_and_backtab_match() {
+        assert_eq!(
+            action_for(Browse, &press(K::Char('G'), KeyModifiers::SHIFT)),
+            Some(A::Bottom)
+        );
+        assert_eq!(
+            action_for(Browse, &press(K::BackTab, KeyModifiers::SHIFT)),
+            Some(A::FocusPrevious)
+        );
+        assert_eq!(
+            action_for(Browse, &press(K::Char('?'), KeyModifiers::SHIFT)),
+            Some(A::ToggleHelp)
+        );
+    }
+
+    #[test]
+    fn search_types_letters_that_browse_would_act_on() {
+        assert_eq!(
+            action_for(Search, &press(K::Char('q'), KeyModifiers::NONE)),
+            Some(A::Type('q'))
+        );
+        assert_eq!(
+            action_for(Search, &press(K::Char('j'), KeyModifiers::NONE)),
+            Some(A::Type('j'))
+        );
+        assert_eq!(
+            action_for(Search, &press(K::Char('c'), KeyModifiers::CONTROL)),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            action_for(Search, &press(K::Char('x'), KeyModifiers::ALT)),
+            None
+        );
+    }
+
+    #[test]
+    fn every_scope_can_be_left() {
+        for scope in [Browse, Search, Compare, Popup] {
+            assert!(BINDINGS
+                .iter()
+                .any(|b| b.scope == scope && matches!(b.action, A::Quit | A::Back)));
+        }
+        assert!(hints(Browse).any(|(keys, _)| keys == "?"));
+    }
+}

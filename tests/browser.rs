@@ -1,0 +1,327 @@
+//! The browser driven as a user would: key events through the real key table into
+//! `App::update`, frames drawn into ratatui's TestBackend and compared with snapshots.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+use skillscope::load::{load_catalog, SourceSelection};
+use skillscope::tui::action::Action;
+use skillscope::tui::app::{App, Pane};
+use skillscope::tui::theme::Theme;
+use skillscope::tui::{action_for_event, ui};
+
+fn app(width: u16, height: u16) -> App {
+    let mut catalog = load_catalog(&SourceSelection {
+        built_in: true,
+        ..Default::default()
+    });
+    catalog.make_printable();
+    let mut app = App::new(catalog, Theme::new(false));
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// Types keys: plain characters, or names in angle brackets: <Enter>, <Esc>, <Tab>, <BackTab>,
+/// <Down>, <Up>, <Left>, <Right>, <C-c>.
+fn keys(app: &mut App, sequence: &str) {
+    let mut rest = sequence;
+    while let Some(c) = rest.chars().next() {
+        let (code, modifiers, used) = if c == '<' {
+            let end = rest.find('>').expect("closing >");
+            let name = &rest[1..end];
+            let (code, modifiers) = match name {
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Down" => (KeyCode::Down, KeyModifiers::NONE),
+                "Up" => (KeyCode::Up, KeyModifiers::NONE),
+                "Left" => (KeyCode::Left, KeyModifiers::NONE),
+                "Right" => (KeyCode::Right, KeyModifiers::NONE),
+                "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                other => panic!("unknown key {other}"),
+            };
+            (code, modifiers, end + 1)
+        } else {
+            (KeyCode::Char(c), KeyModifiers::NONE, c.len_utf8())
+        };
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(action) = action_for_event(app, &event) {
+            app.update(action);
+        }
+        rest = &rest[used..];
+    }
+}
+
+fn draw(app: &App) -> Buffer {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen_text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn screen(app: &App) -> String {
+    screen_text(&draw(app))
+}
+
+fn selected_code(app: &App) -> String {
+    app.selected_entry().unwrap().skill.code.to_string()
+}
+
+#[test]
+fn whole_screen_wide() {
+    let app = app(160, 45);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn whole_screen_medium() {
+    let app = app(80, 24);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn whole_screen_narrow() {
+    let mut app = app(40, 12);
+    insta::assert_snapshot!("narrow_list", screen(&app));
+    keys(&mut app, "<Tab>");
+    insta::assert_snapshot!("narrow_levels", screen(&app));
+    keys(&mut app, "<Tab>");
+    insta::assert_snapshot!("narrow_guidance", screen(&app));
+}
+
+#[test]
+fn search_rollback_jumps_to_relm_at_the_level_that_mentions_it() {
+    let mut app = app(160, 45);
+    keys(&mut app, "/rollback");
+    let text = screen(&app);
+    assert!(text.contains("Search: 1 of 3"), "{text}");
+    assert!(text.contains("RELM  Release and deployment"), "{text}");
+    assert!(
+        text.contains(" L4 "),
+        "the result says where it matched:\n{text}"
+    );
+    insta::assert_snapshot!("search_rollback", text);
+    keys(&mut app, "<Enter>");
+    assert!(app.search.is_none());
+    assert_eq!(selected_code(&app), "RELM");
+    assert_eq!(app.level.get(), 4);
+    assert!(screen(&app).contains("• Maintains release processes and procedures,"));
+}
+
+#[test]
+fn search_devsec_jumps_to_dsop_and_escape_restores_the_list() {
+    let mut app = app(80, 24);
+    keys(&mut app, "/devsec");
+    let text = screen(&app);
+    let first_result = text
+        .lines()
+        .find(|l| l.contains("│D") || l.contains("│S"))
+        .unwrap_or_default();
+    assert!(first_result.contains("DSOP"), "{text}");
+    keys(&mut app, "<Enter>");
+    assert_eq!(selected_code(&app), "DSOP");
+    keys(&mut app, "/zzz");
+    assert!(screen(&app).contains("Nothing matches"));
+    keys(&mut app, "<Esc>");
+    assert!(app.search.is_none());
+    assert_eq!(selected_code(&app), "DSOP", "Esc keeps the skill shown");
+    assert!(screen(&app).contains("Skills (3)"));
+}
+
+#[test]
+fn typing_q_in_search_types_it_instead_of_quitting() {
+    let mut app = app(80, 24);
+    keys(&mut app, "/q");
+    assert!(!app.should_quit);
+    assert_eq!(app.search.as_ref().unwrap().input, "q");
+    keys(&mut app, "<Backspace><Esc>q");
+    assert!(app.should_quit);
+}
+
+#[test]
+fn level_keys_skip_undefined_levels_and_stop_at_the_ends() {
+    let mut app = app(160, 45);
+    keys(&mut app, "/relm<Enter>");
+    assert_eq!(selected_code(&app), "RELM");
+    keys(&mut app, "hhhhh");
+    assert_eq!(app.level.get(), 2, "RELM's lowest level");
+    assert!(screen(&app).contains("Level 2 is the lowest defined level of RELM."));
+    keys(&mut app, "llllllll");
+    assert_eq!(app.level.get(), 6);
+    keys(&mut app, "<Left>");
+    assert_eq!(app.level.get(), 5);
+}
+
+#[test]
+fn moving_between_skills_keeps_the_nearest_defined_level() {
+    let mut app = app(160, 45);
+    keys(&mut app, "/relm<Enter>hhh");
+    assert_eq!(app.level.get(), 2);
+    keys(&mut app, "gj");
+    // g goes to the top row (the framework group); j to the first category row: SLEN stays.
+    keys(&mut app, "jj");
+    assert_eq!(selected_code(&app), "SLEN");
+    assert_eq!(app.level.get(), 4, "SLEN starts at level 4");
+}
+
+#[test]
+fn enter_folds_a_group_and_opens_it_again() {
+    let mut app = app(160, 45);
+    keys(&mut app, "g<Enter>");
+    let text = screen(&app);
+    assert!(
+        text.contains("▸ SFIA 9 (3)") && !text.contains("RELM  Release"),
+        "{text}"
+    );
+    keys(&mut app, "<Enter>");
+    assert!(screen(&app).contains("RELM  Release"));
+}
+
+#[test]
+fn tab_and_backtab_cycle_focus() {
+    let mut app = app(160, 45);
+    keys(&mut app, "<Tab>");
+    assert_eq!(app.focus, Pane::Levels);
+    keys(&mut app, "<Tab>");
+    assert_eq!(app.focus, Pane::Guidance);
+    keys(&mut app, "<BackTab><BackTab>");
+    assert_eq!(app.focus, Pane::List);
+}
+
+#[test]
+fn help_lists_the_same_keys_as_the_footer() {
+    let mut app = app(100, 50);
+    let footer = screen(&app).lines().last().unwrap().to_string();
+    keys(&mut app, "?");
+    let help = screen(&app);
+    insta::assert_snapshot!("help", help);
+    for binding in skillscope::tui::keymap::BINDINGS
+        .iter()
+        .filter(|b| b.hint.is_some())
+    {
+        if footer.contains(binding.label) {
+            assert!(
+                help.contains(binding.label) && help.contains(binding.help),
+                "{}",
+                binding.label
+            );
+        }
+    }
+    keys(&mut app, "<Esc>");
+    assert!(app.popup.is_none());
+}
+
+#[test]
+fn the_cursor_row_is_visible_without_colour() {
+    let app = app(160, 45);
+    let buffer = draw(&app);
+    let row = (0..45u16)
+        .find(|&y| {
+            screen_text(&buffer)
+                .lines()
+                .nth(y as usize)
+                .unwrap_or("")
+                .contains("SLEN  Systems")
+        })
+        .unwrap();
+    let cell = &buffer[(5, row)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    assert_eq!(
+        cell.fg,
+        ratatui::style::Color::Reset,
+        "no colour with NO_COLOR"
+    );
+}
+
+#[test]
+fn the_selected_level_is_marked_in_the_ladder() {
+    let mut app = app(160, 45);
+    keys(&mut app, "/rollback<Enter>");
+    let text = screen(&app);
+    assert!(text.contains("▶4 ● Enable"), "{text}");
+    assert!(
+        text.contains(" 1 · Follow"),
+        "undefined levels are marked differently"
+    );
+}
+
+#[test]
+fn mouse_click_selects_a_skill_and_a_level() {
+    let mut app = app(160, 45);
+    let text = screen(&app);
+    let row = text
+        .lines()
+        .position(|l| l.contains("RELM  Release"))
+        .unwrap() as u16;
+    let click = |column: u16, row: u16| {
+        Event::Mouse(crossterm::event::MouseEvent {
+            kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let action = action_for_event(&app, &click(10, row)).unwrap();
+    app.update(action);
+    assert_eq!(selected_code(&app), "RELM");
+    let text = screen(&app);
+    let ladder_row = text
+        .lines()
+        .position(|l| l.contains("5 ● Ensure, advise"))
+        .unwrap() as u16;
+    let column = text
+        .lines()
+        .nth(ladder_row as usize)
+        .unwrap()
+        .chars()
+        .position(|c| c == '5')
+        .unwrap() as u16;
+    let action = action_for_event(&app, &click(column, ladder_row)).unwrap();
+    app.update(action);
+    assert_eq!(app.level.get(), 5);
+}
+
+#[test]
+fn every_size_draws_without_panic_and_recovers() {
+    let mut app = app(10, 10);
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for width in 1..=24 {
+        for height in 1..=14 {
+            sizes.push((width, height));
+        }
+    }
+    for width in (25..=200).step_by(25) {
+        for height in (15..=60).step_by(15) {
+            sizes.push((width, height));
+        }
+    }
+    for setup in ["", "/re", "?", "c", "<Tab><Tab>", "/zz"] {
+        keys(&mut app, "<Esc><Esc><Esc>");
+        keys(&mut app, setup);
+        for &(width, height) in &sizes {
+            app.update(Action::Resize(width, height));
+            draw(&app);
+        }
+    }
+    app.update(Action::Resize(160, 45));
+    keys(&mut app, "<Esc><Esc><Esc>");
+    assert!(
+        screen(&app).contains("Guidance"),
+        "the layout recovers when the terminal grows"
+    );
+}
