@@ -26,8 +26,28 @@ impl UserPaths {
         self.config_dir.join("config.ron")
     }
 
-    /// Where the browser remembers the last skill, level and pane.
+    /// Where the browser remembers the last skill, level and pane: in a subfolder of the data
+    /// folder, because every `*.ron` directly in the data folder is read as skill data.
     pub fn state_file(&self) -> PathBuf {
-        self.data_dir.join("state.ron")
+        self.data_dir.join("state").join("browser.ron")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_file_is_not_read_as_skill_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = UserPaths {
+            data_dir: dir.path().to_path_buf(),
+            config_dir: dir.path().join("config"),
+        };
+        std::fs::create_dir_all(user.state_file().parent().unwrap()).unwrap();
+        std::fs::write(user.state_file(), "()").unwrap();
+        std::fs::write(dir.path().join("mine.ron"), "()").unwrap();
+        let files = crate::load::ron_files_in(&user.data_dir).unwrap();
+        assert_eq!(files, vec![dir.path().join("mine.ron")]);
     }
 }

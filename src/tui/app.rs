@@ -149,12 +149,6 @@ impl App {
         {
             app.move_list_to(first);
         }
-        if !app.catalog.errors.is_empty() {
-            app.notice = Some(format!(
-                "{} data file(s) failed to load — press ! for details",
-                app.catalog.errors.len()
-            ));
-        }
         app
     }
 

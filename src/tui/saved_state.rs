@@ -18,7 +18,7 @@ pub struct SavedState {
 }
 
 /// Reads the saved state. `Ok(None)` when there is none; `Err(notice)` when it was unreadable
-/// (it is then renamed to `state.ron.corrupt` so it is neither lost nor read again).
+/// (it is then renamed to `browser.ron.corrupt` so it is neither lost nor read again).
 pub fn load(path: &Path) -> Result<Option<SavedState>, String> {
     let Ok(text) = fs::read_to_string(path) else {
         return if path.exists() {
