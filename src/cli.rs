@@ -1,8 +1,11 @@
 //! The command line, as clap definitions.
 
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::Level;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -90,6 +93,18 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Compare the statements of two levels word by word, side by side
+    Compare {
+        /// The left side, CODE:LEVEL such as RELM:4
+        left: SkillLevel,
+        /// The right side, such as RELM:5 (the next level) or DSOP:5 (another skill)
+        right: SkillLevel,
+        /// Only skills of this framework ("SFIA" or "SFIA 9"), for both sides
+        #[arg(long)]
+        framework: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Check data files and report every error with path:line:column
     Validate {
         /// RON files or folders of them
@@ -98,4 +113,56 @@ pub enum Command {
     },
     /// Show where data and configuration are read from
     Paths,
+}
+
+/// A skill at one level, written `CODE:LEVEL` on the command line (`RELM:4`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillLevel {
+    /// As typed; looked up case-insensitively.
+    pub code: String,
+    pub level: Level,
+}
+
+impl FromStr for SkillLevel {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        const EXPECTED: &str = "expected CODE:LEVEL, e.g. RELM:4";
+        let Some((code, level)) = text.split_once(':') else {
+            return Err(EXPECTED.to_string());
+        };
+        if code.is_empty() || !code.chars().all(char::is_alphanumeric) {
+            return Err(format!("{EXPECTED} (CODE is letters and digits)"));
+        }
+        let level = level
+            .parse::<u8>()
+            .ok()
+            .and_then(Level::new)
+            .ok_or_else(|| format!("{EXPECTED} (LEVEL is a number from 1 to 7)"))?;
+        Ok(SkillLevel {
+            code: code.to_string(),
+            level,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skill_levels_are_code_colon_level() {
+        let parsed: SkillLevel = "relm:4".parse().unwrap();
+        assert_eq!(parsed.code, "relm");
+        assert_eq!(parsed.level.get(), 4);
+        for bad in [
+            "RELM", "RELM:", ":4", "RELM:0", "RELM:8", "RELM:x", "RE LM:4", "RELM:4:5",
+        ] {
+            let error = bad.parse::<SkillLevel>().unwrap_err();
+            assert!(
+                error.starts_with("expected CODE:LEVEL, e.g. RELM:4"),
+                "{bad}: {error}"
+            );
+        }
+    }
 }

@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod diff;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -1,5 +1,6 @@
 //! The non-interactive commands: one file each, thin faces over the domain.
 
+mod compare;
 mod list;
 mod paths;
 mod search;
@@ -130,6 +131,15 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
         } => {
             let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
             search::run(&catalog, &query.join(" "), *limit, output, out)
+        }
+        Command::Compare {
+            left,
+            right,
+            framework,
+            output,
+        } => {
+            let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
+            compare::run(&catalog, left, right, framework.as_deref(), output, out)
         }
         Command::Validate { paths } => validate::run(paths, out),
         Command::Paths => paths::run(sources, user.as_ref(), out),

@@ -1,0 +1,312 @@
+//! `skillscope compare`, run as a user would: the real binary, isolated from the user's folders.
+
+use std::fs;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
+
+/// A sandbox whose XDG folders are empty temporary folders.
+struct Sandbox {
+    home: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            home: TempDir::new().unwrap(),
+        }
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.home.path().join(name);
+        fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_skillscope"))
+            .args(args)
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("HOME", self.home.path())
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap()
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "{}", stderr(output));
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(output)))
+}
+
+/// The words of one side of a row with the given change, joined by spaces.
+fn words(line: &Value, change: &str) -> String {
+    line["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["change"] == change)
+        .map(|w| w["text"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The display column of the gutter (`│`, or `┼` on the rule) on every line.
+fn gutter_columns(text: &str) -> Vec<usize> {
+    text.lines()
+        .take_while(|line| !line.is_empty())
+        .map(|line| line.split(['│', '┼']).next().unwrap().width())
+        .collect()
+}
+
+#[test]
+fn json_pairs_the_reworded_statement_and_marks_words_only_in_level_5_as_added() {
+    let value = json(&Sandbox::new().run(&["compare", "relm:4", "RELM:5", "--format", "json"]));
+    assert_eq!(value["left"]["code"], "RELM");
+    assert_eq!(value["left"]["level"], 4);
+    assert_eq!(value["left"]["level_name"], "Enable");
+    assert_eq!(value["right"]["level_name"], "Ensure, advise");
+    assert_eq!(value["right"]["framework"], "SFIA");
+    assert_eq!(value["left"]["statements"].as_array().unwrap().len(), 4);
+    assert_eq!(value["right"]["statements"].as_array().unwrap().len(), 6);
+    let rows = value["rows"].as_array().unwrap();
+    // Every statement of each side appears once; only "…processes and procedures…" pairs.
+    assert_eq!(rows.len(), 4 + 6 - 1);
+    let paired: Vec<&Value> = rows
+        .iter()
+        .filter(|r| !r["left"].is_null() && !r["right"].is_null())
+        .collect();
+    assert_eq!(paired.len(), 1);
+    let row = paired[0];
+    assert_eq!(row["left"]["statement"], 2);
+    assert_eq!(row["right"]["statement"], 3);
+    assert_eq!(words(&row["left"], "removed"), "Maintains");
+    assert_eq!(
+        words(&row["right"], "added"),
+        "Ensures that are applied , capability."
+    );
+    assert_eq!(words(&row["left"], "added"), "");
+    assert_eq!(words(&row["right"], "removed"), "");
+    // The summary counts what the rows hold.
+    let count = |side: &str, change: &str| -> usize {
+        rows.iter()
+            .filter(|r| !r[side].is_null())
+            .flat_map(|r| r[side]["words"].as_array().unwrap())
+            .filter(|w| w["change"] == change)
+            .count()
+    };
+    assert_eq!(value["summary"]["added"], count("right", "added"));
+    assert_eq!(value["summary"]["removed"], count("left", "removed"));
+    assert_eq!(value["summary"]["unchanged"], count("left", "unchanged"));
+    assert_eq!(value["summary"]["unchanged"], 9);
+}
+
+#[test]
+fn markdown_is_a_table_with_bold_additions_and_struck_removals() {
+    let output = Sandbox::new().run(&["compare", "RELM:4", "RELM:5", "--format", "markdown"]);
+    assert!(output.status.success());
+    let markdown = stdout(&output);
+    assert!(
+        markdown.starts_with("## RELM L4 → RELM L5\n\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| RELM L4 — Enable | RELM L5 — Ensure, advise |\n|---|---|\n"),
+        "{markdown}"
+    );
+    // Runs of changed words are one span; "capability." is only in level 5.
+    assert!(
+        markdown.contains(
+            "| ~~Maintains~~ release processes and procedures, including testing, validation, and rollback. \
+             | **Ensures that** release processes and procedures **are applied ,** including testing, \
+             validation, and rollback **capability.** |"
+        ),
+        "{markdown}"
+    );
+    // A statement only in level 5 is struck through on neither side, bold on the right.
+    assert!(markdown.contains("|  | **Conducts post-release reviews and gathers feedback.** |"));
+    assert!(markdown.contains(
+        "| ~~Collaborates with other teams to coordinate release and deployment activities.~~ |  |"
+    ));
+    assert!(markdown.trim_end().ends_with("words"), "{markdown}");
+}
+
+#[test]
+fn text_shows_two_aligned_columns_with_plain_marks_and_a_summary() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.run(&["compare", "RELM:4", "RELM:5", "--width", "100"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(!text.contains('\x1b'), "no colour when not on a terminal");
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("RELM L4 — Enable "), "{text}");
+    assert!(first.ends_with(" │ RELM L5 — Ensure, advise"), "{text}");
+    assert!(
+        text.contains("• [-Maintains-] release processes and"),
+        "{text}"
+    );
+    assert!(
+        text.contains("│ • {+Ensures that+} release processes and"),
+        "{text}"
+    );
+    assert!(text.contains("{+capability.+}"), "{text}");
+    for line in text.lines() {
+        assert!(line.width() <= 100, "{line:?}");
+    }
+    let columns = gutter_columns(&text);
+    assert!(
+        columns.len() > 20 && columns.iter().all(|&c| c == 49),
+        "{text}"
+    );
+    let summary =
+        json(&sandbox.run(&["compare", "RELM:4", "RELM:5", "--format", "json"]))["summary"].clone();
+    assert_eq!(
+        text.lines().last().unwrap(),
+        format!("+{} words, −{} words", summary["added"], summary["removed"])
+    );
+}
+
+#[test]
+fn the_same_level_of_two_skills_is_compared() {
+    let sandbox = Sandbox::new();
+    let value = json(&sandbox.run(&["compare", "RELM:5", "DSOP:5", "--format", "json"]));
+    assert_eq!(value["left"]["code"], "RELM");
+    assert_eq!(value["right"]["code"], "DSOP");
+    assert_eq!(value["right"]["name"], "DevSecOps Engineering");
+    assert_eq!(value["left"]["level"], value["right"]["level"]);
+    // The two skills share phrasing ("appropriate … automation tools") but no statement says
+    // the same thing, so nothing pairs: 6 removed rows, 8 added ones.
+    let rows = value["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 6 + 8);
+    assert!(rows
+        .iter()
+        .all(|r| r["left"].is_null() != r["right"].is_null()));
+    assert_eq!(value["summary"]["unchanged"], 0);
+    let text = stdout(&sandbox.run(&["compare", "RELM:5", "DSOP:5", "--width", "80"]));
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("RELM L5 — Ensure, advise")
+            && first.ends_with("│ DSOP L5 — Ensure, advise"),
+        "{text}"
+    );
+}
+
+#[test]
+fn wide_characters_keep_the_columns_aligned() {
+    let sandbox = Sandbox::new();
+    let data = sandbox.write(
+        "zh.ron",
+        r#"(framework: "ZH", levels: [(level: 3, name: "应用"), (level: 4, name: "使能")], skills: [(code: "BS", name: "部署", description: "部署。", levels: {
+            3: ["按照 既定 流程 部署 软件 变更。", "记录 部署 结果 🚀"],
+            4: ["按照 既定 流程 部署 和 发布 软件 变更。", "维护 部署 工具 与 方法"],
+        })])"#,
+    );
+    for width in ["30", "47", "80"] {
+        let output = sandbox.run(&["compare", "BS:3", "BS:4", "--data", &data, "--width", width]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.starts_with("BS L3 — 应用"), "{text}");
+        let columns = gutter_columns(&text);
+        assert!(columns.iter().all(|&c| c == columns[0]), "{width}:\n{text}");
+        let width: usize = width.parse().unwrap();
+        assert!(text.lines().all(|l| l.width() <= width), "{text}");
+        if width >= 47 {
+            assert!(text.contains("{+和 发布+}"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn unknown_codes_undefined_levels_and_malformed_sides_are_explained() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.run(&["compare", "NOPE:3", "RELM:5"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no skill with code \"NOPE\""),
+        "{}",
+        stderr(&output)
+    );
+    assert!(output.stdout.is_empty());
+
+    let output = sandbox.run(&["compare", "RELM:4", "relm:7"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "skillscope: RELM:7 is not defined: RELM is defined at levels 2–6\n"
+    );
+
+    for bad in ["RELM", "RELM:x", "RELM:8", ":4", "RE-LM:4"] {
+        let output = sandbox.run(&["compare", "RELM:4", bad]);
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&output).contains("expected CODE:LEVEL, e.g. RELM:4"),
+            "{bad}: {}",
+            stderr(&output)
+        );
+    }
+    let output = sandbox.run(&["compare", "RELM:4"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_code_in_several_frameworks_needs_framework() {
+    let sandbox = Sandbox::new();
+    let data = sandbox.write(
+        "acme.ron",
+        r#"(framework: "Acme", skills: [(code: "RELM", name: "Acme releases", description: "Ours.", levels: {4: ["Ships small things."], 5: ["Ships big things."]})])"#,
+    );
+    let output = sandbox.run(&["compare", "RELM:4", "RELM:5", "--data", &data]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "skillscope: RELM is in several frameworks (SFIA 9, Acme); choose one with --framework\n"
+    );
+    let value = json(&sandbox.run(&[
+        "compare",
+        "RELM:4",
+        "RELM:5",
+        "--data",
+        &data,
+        "--framework",
+        "acme",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(value["left"]["framework"], "Acme");
+    assert_eq!(value["left"]["edition"], Value::Null);
+    assert_eq!(words(&value["rows"][0]["right"], "added"), "big");
+    assert_eq!(words(&value["rows"][0]["left"], "removed"), "small");
+    let output = sandbox.run(&[
+        "compare",
+        "RELM:4",
+        "DSOP:5",
+        "--data",
+        &data,
+        "--framework",
+        "acme",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("no skill with code \"DSOP\" in framework \"acme\""));
+}
+
+#[test]
+fn help_lists_compare() {
+    let help = stdout(&Sandbox::new().run(&["--help"]));
+    assert!(help.contains("compare"), "{help}");
+    let help = stdout(&Sandbox::new().run(&["compare", "--help"]));
+    assert!(
+        help.contains("CODE:LEVEL") && help.contains("--framework"),
+        "{help}"
+    );
+}
