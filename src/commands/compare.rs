@@ -104,7 +104,7 @@ fn find_side<'a>(
             let within = framework
                 .map(|f| format!(" in framework {f:?}"))
                 .unwrap_or_default();
-            return Err(CommandError(format!(
+            return Err(CommandError::Failed(format!(
                 "no skill with code {code:?}{within} (try `skillscope search {code}`)"
             )));
         }
@@ -114,7 +114,7 @@ fn find_side<'a>(
                 .iter()
                 .map(|&i| catalog.framework_of(&catalog.entries[i]).title())
                 .collect();
-            return Err(CommandError(format!(
+            return Err(CommandError::Failed(format!(
                 "{} is in several frameworks ({}); choose one with --framework",
                 catalog.entries[several[0]].skill.code,
                 titles.join(", ")
@@ -123,7 +123,7 @@ fn find_side<'a>(
     };
     let skill = &entry.skill;
     if !skill.is_defined_at(wanted.level) {
-        return Err(CommandError(format!(
+        return Err(CommandError::Failed(format!(
             "{code}:{level} is not defined: {code} is defined at levels {range}",
             code = skill.code,
             level = wanted.level,
@@ -137,8 +137,28 @@ fn find_side<'a>(
     })
 }
 
+/// The comparison of two levels as a Markdown document (the browser's `e` export uses it).
+pub fn markdown_document(
+    catalog: &Catalog,
+    left: (&Entry, Level),
+    right: (&Entry, Level),
+) -> String {
+    let [left, right] = [left, right].map(|(entry, level)| Side {
+        catalog,
+        entry,
+        level,
+    });
+    let rows = compare_statements(left.statements(), right.statements());
+    let (added, removed, _) = change_counts(&rows);
+    format!(
+        "{}\n{}\n",
+        markdown(&left, &right, &rows),
+        summary(added, removed)
+    )
+}
+
 /// "+3 words, −2 words"
-fn summary(added: usize, removed: usize) -> String {
+pub fn summary(added: usize, removed: usize) -> String {
     let words = |n: usize| if n == 1 { "word" } else { "words" };
     format!("+{added} {}, −{removed} {}", words(added), words(removed))
 }

@@ -1,6 +1,6 @@
 //! The non-interactive commands: one file each, thin faces over the domain.
 
-mod compare;
+pub mod compare;
 mod list;
 mod paths;
 mod search;

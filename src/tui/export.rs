@@ -4,7 +4,6 @@ use std::path::Path;
 
 use super::app::Side;
 use crate::catalog::Catalog;
-use crate::output::markdown_escape;
 
 /// Writes a new file named `name` (or `name-2`, `name-3`, … when taken) and says where.
 pub fn write_new_file(name: &str, contents: &str) -> String {
@@ -24,22 +23,8 @@ pub fn write_new_file(name: &str, contents: &str) -> String {
     format!("Export failed: {name} and 98 more names are taken")
 }
 
-/// The comparison of two sides as Markdown: each side's statements under its heading.
+/// The comparison of two sides as Markdown, as `skillscope compare --format markdown` writes it.
 pub fn comparison_markdown(catalog: &Catalog, left: Side, right: Side) -> String {
-    let mut out = String::new();
-    for side in [left, right] {
-        let entry = &catalog.entries[side.entry];
-        let level_name = catalog.framework_of(entry).level_name(side.level);
-        out.push_str(&format!(
-            "## {} L{} — {}\n\n",
-            entry.skill.code,
-            side.level,
-            markdown_escape(level_name)
-        ));
-        for statement in entry.skill.statements(side.level).unwrap_or_default() {
-            out.push_str(&format!("- {}\n", markdown_escape(statement)));
-        }
-        out.push('\n');
-    }
-    out
+    let side = |s: Side| (&catalog.entries[s.entry], s.level);
+    crate::commands::compare::markdown_document(catalog, side(left), side(right))
 }
