@@ -113,6 +113,47 @@ pub enum Command {
     },
     /// Show where data and configuration are read from
     Paths,
+    /// Import the official SFIA spreadsheet (.xlsx, or a .csv of its skills sheet) as a data file
+    #[command(
+        long_about = "Import the official SFIA spreadsheet as a data file.\n\n\
+        Reads the skills sheet of an .xlsx file (and its \"Levels of responsibility\" sheet \
+        when present) or a .csv export of the skills sheet, and writes a RON data file into \
+        the user data folder (see `skillscope paths`), where the browser and the commands \
+        find it. Rows that cannot become skills are reported with their row numbers and \
+        left out."
+    )]
+    Import(ImportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output
+    Man {
+        /// A command whose own page to print (skillscope-COMMAND(1)), such as import
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The spreadsheet: .xlsx (also .xlsm, .xlsb, .xls, .ods) or .csv
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write here instead of the user data folder
+    #[arg(short, long, value_name = "OUT.ron")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// The framework's name (default: "SFIA" when the file name says so, else the file's name)
+    #[arg(long, value_name = "NAME")]
+    pub framework: Option<String>,
+    /// The edition, such as 9 (default: from the file name, e.g. sfia-9_….xlsx)
+    #[arg(long, value_name = "E")]
+    pub edition: Option<String>,
 }
 
 /// A skill at one level, written `CODE:LEVEL` on the command line (`RELM:4`).

@@ -1,6 +1,6 @@
 //! skillscope: browse skills frameworks such as SFIA in a terminal.
 //!
-//! The domain (model, load, catalog, search, diff) knows nothing about terminals; the browser
+//! The domain (model, load, catalog, search, import, diff) knows nothing about terminals; the browser
 //! (`tui`) and the commands (`commands`) are two thin faces over it.
 
 pub mod atomic;
@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod diff;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -270,12 +270,61 @@ fn paths_lists_the_data_folder_and_its_files() {
 fn help_and_version_follow_conventions() {
     let sandbox = Sandbox::new();
     let help = stdout(&sandbox.run(&["--help"]));
-    for command in ["list", "show", "search", "validate", "paths"] {
+    for command in [
+        "list",
+        "show",
+        "search",
+        "validate",
+        "paths",
+        "import",
+        "completions",
+        "man",
+    ] {
         assert!(help.contains(command), "{command}");
     }
     let version = stdout(&sandbox.run(&["--version"]));
     assert_eq!(
         version.trim(),
         format!("skillscope {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let sandbox = Sandbox::new();
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef skillscope"),
+        ("fish", "complete -c skillscope"),
+    ] {
+        let output = sandbox.run(&["completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        let script = stdout(&output);
+        assert!(script.contains(marker), "{shell}: no {marker:?}");
+        assert!(script.contains("skillscope"), "{shell}");
+        assert!(script.contains("import"), "{shell}: no subcommand");
+    }
+    assert!(!sandbox.run(&["completions", "cmd.exe"]).status.success());
+}
+
+#[test]
+fn man_prints_a_manual_page_and_one_per_command() {
+    let sandbox = Sandbox::new();
+    let page = stdout(&sandbox.run(&["man"]));
+    assert!(page.contains(".TH skillscope 1"), "{page}");
+    assert!(page.contains(".SH SUBCOMMANDS"), "{page}");
+    assert!(page.contains("skillscope\\-import(1)"), "{page}");
+    let import = stdout(&sandbox.run(&["man", "import"]));
+    assert!(
+        import.contains(".TH skillscope-import 1  \"skillscope "),
+        "{import}"
+    );
+    assert!(import.contains("\\-\\-force"), "{import}");
+    let output = sandbox.run(&["man", "nope"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("commands: list, show"),
+        "{}",
+        stderr(&output)
     );
 }

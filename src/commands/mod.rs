@@ -1,6 +1,8 @@
 //! The non-interactive commands: one file each, thin faces over the domain.
 
 pub mod compare;
+mod completions;
+mod import;
 mod list;
 mod paths;
 mod search;
@@ -143,5 +145,8 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
         }
         Command::Validate { paths } => validate::run(paths, out),
         Command::Paths => paths::run(sources, user.as_ref(), out),
+        Command::Import(args) => import::run(args, user.as_ref(), out),
+        Command::Completions { shell } => completions::completions(*shell, out),
+        Command::Man { command } => completions::man(command.as_deref(), out),
     }
 }

@@ -231,29 +231,36 @@ pub fn progression_lines(
 /// Rows as they stand on screen: paired statements side by side, and each run of unpaired
 /// statements zipped (the n-th removed beside the n-th added), so neither column runs on alone.
 /// Their words are all marked, so sharing a row does not suggest they correspond.
-fn visual_rows(rows: &[DiffRow]) -> Vec<(Option<&DiffLine>, Option<&DiffLine>)> {
+fn visual_rows(rows: &[DiffRow]) -> Vec<VisualRow<'_>> {
     let mut out = Vec::new();
     let mut lefts: Vec<&DiffLine> = Vec::new();
     let mut rights: Vec<&DiffLine> = Vec::new();
-    let flush = |out: &mut Vec<_>, lefts: &mut Vec<&DiffLine>, rights: &mut Vec<&DiffLine>| {
-        for i in 0..lefts.len().max(rights.len()) {
-            out.push((lefts.get(i).copied(), rights.get(i).copied()));
-        }
-        lefts.clear();
-        rights.clear();
-    };
     for row in rows {
         match (&row.left, &row.right) {
             (Some(left), None) => lefts.push(left),
             (None, Some(right)) => rights.push(right),
             (left, right) => {
-                flush(&mut out, &mut lefts, &mut rights);
+                zip_into(&mut out, &mut lefts, &mut rights);
                 out.push((left.as_ref(), right.as_ref()));
             }
         }
     }
-    flush(&mut out, &mut lefts, &mut rights);
+    zip_into(&mut out, &mut lefts, &mut rights);
     out
+}
+
+type VisualRow<'a> = (Option<&'a DiffLine>, Option<&'a DiffLine>);
+
+fn zip_into<'a>(
+    out: &mut Vec<VisualRow<'a>>,
+    lefts: &mut Vec<&'a DiffLine>,
+    rights: &mut Vec<&'a DiffLine>,
+) {
+    for i in 0..lefts.len().max(rights.len()) {
+        out.push((lefts.get(i).copied(), rights.get(i).copied()));
+    }
+    lefts.clear();
+    rights.clear();
 }
 
 fn join_columns(

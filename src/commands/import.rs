@@ -1,0 +1,222 @@
+//! `skillscope import FILE`: the official SFIA spreadsheet into a data file, written atomically
+//! into the user data folder (or `-o OUT.ron`), never over an existing file without `--force`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{CommandError, CommandResult};
+use crate::cli::ImportArgs;
+use crate::import::{
+    attribution, default_file_name, import_workbook, names_from_file_name, read_workbook, to_ron,
+    ImportOptions, ImportReport, LevelNamesFrom,
+};
+use crate::paths::UserPaths;
+use crate::sanitize::{printable, Lines};
+
+fn shown(path: &Path) -> String {
+    printable(&path.display().to_string(), Lines::Single).into_owned()
+}
+
+fn safe(text: &str) -> String {
+    printable(text, Lines::Single).into_owned()
+}
+
+pub fn run(args: &ImportArgs, user: Option<&UserPaths>, out: &mut dyn Write) -> CommandResult {
+    let file_name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| CommandError::Failed(format!("{} is not a file", shown(&args.file))))?;
+    let (guessed_framework, guessed_edition) = names_from_file_name(&file_name);
+    let framework = match &args.framework {
+        Some(name) if name.trim().is_empty() => {
+            return Err(CommandError::Failed("--framework may not be empty".into()))
+        }
+        Some(name) => name.trim().to_string(),
+        None => guessed_framework,
+    };
+    let edition = match &args.edition {
+        Some(edition) => Some(edition.trim().to_string()).filter(|e| !e.is_empty()),
+        None => guessed_edition,
+    };
+    let (output, into_data_dir) = match &args.output {
+        Some(path) => (path.clone(), false),
+        None => {
+            let user = user.ok_or_else(|| {
+                CommandError::Failed(
+                    "no home folder was found for the user data folder; give -o OUT.ron".into(),
+                )
+            })?;
+            let name = default_file_name(&framework, edition.as_deref());
+            (user.data_dir.join(name), true)
+        }
+    };
+    if output.is_dir() {
+        return Err(CommandError::Failed(format!(
+            "{} is a folder; give -o a file name such as {}",
+            shown(&output),
+            default_file_name(&framework, edition.as_deref())
+        )));
+    }
+    let existed = output.exists();
+    if existed && !args.force {
+        return Err(CommandError::Failed(format!(
+            "{} already exists; add --force to replace it",
+            shown(&output)
+        )));
+    }
+
+    let book = read_workbook(&args.file)
+        .map_err(|e| CommandError::Failed(format!("cannot import {}: {e}", shown(&args.file))))?;
+    let options = ImportOptions {
+        framework,
+        edition,
+        source: Some(attribution(&file_name)),
+    };
+    let (imported, report) = import_workbook(&book, &options)
+        .map_err(|e| CommandError::Failed(format!("cannot import {}: {e}", shown(&args.file))))?;
+    if imported.skills.is_empty() {
+        write_skipped(&report, out)?;
+        return Err(CommandError::Failed(format!(
+            "no row of sheet {:?} in {} could be imported; nothing was written",
+            safe(&report.sheet),
+            shown(&args.file)
+        )));
+    }
+    let text = to_ron(&imported).map_err(|e| CommandError::Failed(e.to_string()))?;
+    if into_data_dir {
+        if let Some(dir) = output.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                CommandError::Failed(format!("cannot create the folder {}: {e}", shown(dir)))
+            })?;
+        }
+    }
+    write_atomically(&output, text.as_bytes(), args.force)?;
+
+    let title = match &imported.edition {
+        Some(edition) => format!("{} {edition}", imported.framework),
+        None => imported.framework.clone(),
+    };
+    writeln!(
+        out,
+        "Imported {} from {} (sheet {:?}, header on row {}):",
+        safe(&title),
+        safe(&file_name),
+        safe(&report.sheet),
+        report.header_row
+    )?;
+    writeln!(out, "  {}", count(report.skills, "skill", "skills"))?;
+    writeln!(
+        out,
+        "  {}",
+        count(report.defined_levels, "defined level", "defined levels")
+    )?;
+    writeln!(
+        out,
+        "  {}",
+        count(report.categories, "category", "categories")
+    )?;
+    match &report.level_names {
+        LevelNamesFrom::Sheet { sheet, count: n } => writeln!(
+            out,
+            "  {} from sheet {:?}",
+            count(*n, "level name", "level names"),
+            safe(sheet)
+        )?,
+        LevelNamesFrom::Standard => writeln!(out, "  SFIA's standard level names")?,
+    }
+    write_skipped(&report, out)?;
+    if !report.notes.is_empty() {
+        writeln!(out, "Notes:")?;
+        for note in &report.notes {
+            writeln!(out, "  {}", safe(note))?;
+        }
+    }
+    let verb = if existed { "Replaced" } else { "Wrote" };
+    writeln!(out, "{verb} {}", shown(&output))?;
+    if into_data_dir {
+        writeln!(
+            out,
+            "Run `skillscope` to browse it, or `skillscope list --framework {:?}`.",
+            safe(&title)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Load it with `skillscope --data {}`, or put it in the user data folder (`skillscope paths`).",
+            shown(&output)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn write_skipped(report: &ImportReport, out: &mut dyn Write) -> std::io::Result<()> {
+    if report.skipped.is_empty() {
+        return writeln!(out, "Skipped no rows");
+    }
+    writeln!(
+        out,
+        "Skipped {}:",
+        count(report.skipped.len(), "row", "rows")
+    )?;
+    for skipped in &report.skipped {
+        writeln!(
+            out,
+            "  row {}: {}",
+            skipped.row,
+            safe(&skipped.reason.to_string())
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file in the same folder, then renames it over `path`, so a reader never
+/// sees half a file. Without `replace`, the rename fails if `path` appeared meanwhile.
+fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), CommandError> {
+    let dir: PathBuf = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |e: &dyn std::fmt::Display| {
+        CommandError::Failed(format!("cannot write {}: {e}", shown(path)))
+    };
+    let prefix = format!(
+        ".{}.",
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    );
+    let mut builder = tempfile::Builder::new();
+    // Not "*.ron", so a browser starting meanwhile does not load half a file.
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The usual mode of a new file; the umask still applies.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(&dir).map_err(|e| fail(&e))?;
+    temporary.write_all(bytes).map_err(|e| fail(&e))?;
+    temporary.as_file().sync_all().map_err(|e| fail(&e))?;
+    let persisted = if replace {
+        temporary.persist(path)
+    } else {
+        temporary.persist_noclobber(path)
+    };
+    persisted.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            CommandError::Failed(format!(
+                "{} already exists; add --force to replace it",
+                shown(path)
+            ))
+        } else {
+            fail(&e.error)
+        }
+    })?;
+    Ok(())
+}

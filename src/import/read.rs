@@ -1,0 +1,200 @@
+//! Reading a spreadsheet file into rows of cell texts: `.xlsx` (and the other formats calamine
+//! reads: `.xlsm`, `.xlsb`, `.xls`, `.ods`) or a `.csv` export of the skills sheet.
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{open_workbook_auto, Data, Reader};
+
+use super::{find_skills_header, Sheet, Workbook};
+
+/// A spreadsheet larger than this is refused before it is read.
+pub const MAX_SPREADSHEET_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a file could not be read as a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError(pub String);
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// The file kinds told apart by name, then by their first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Spreadsheet,
+    Csv,
+}
+
+fn kind_of(path: &Path, start: &[u8]) -> Kind {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "csv" | "tsv" | "txt" => Kind::Csv,
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Kind::Spreadsheet,
+        // A zip (xlsx, ods) or an OLE compound file (xls) whatever its name.
+        _ if start.starts_with(b"PK\x03\x04") || start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => {
+            Kind::Spreadsheet
+        }
+        _ => Kind::Csv,
+    }
+}
+
+/// Reads every sheet of a spreadsheet, or the one sheet of a CSV file.
+pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
+    let fail = |what: &str, e: &dyn fmt::Display| ReadError(format!("cannot {what}: {e}"));
+    let file = fs::File::open(path).map_err(|e| fail("open the file", &e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_SPREADSHEET_BYTES {
+        return Err(ReadError(format!(
+            "the file is {} MiB; spreadsheets may be at most {} MiB",
+            size / (1024 * 1024),
+            MAX_SPREADSHEET_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut start = [0u8; 4];
+    let read = (&file).read(&mut start).unwrap_or(0);
+    match kind_of(path, &start[..read]) {
+        Kind::Spreadsheet => read_spreadsheet(path),
+        Kind::Csv => {
+            let mut bytes = Vec::with_capacity(size as usize);
+            fs::File::open(path)
+                .and_then(|f| f.take(MAX_SPREADSHEET_BYTES + 1).read_to_end(&mut bytes))
+                .map_err(|e| fail("read the file", &e))?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok(read_csv(&name, &bytes))
+        }
+    }
+}
+
+fn read_spreadsheet(path: &Path) -> Result<Workbook, ReadError> {
+    let mut workbook = open_workbook_auto(path)
+        .map_err(|e| ReadError(format!("cannot read the file as a spreadsheet: {e}")))?;
+    let mut book = Workbook::default();
+    for name in workbook.sheet_names() {
+        match workbook.worksheet_range(&name) {
+            Ok(range) => {
+                let (first_row, first_column) = range.start().unwrap_or((0, 0));
+                let mut rows: Vec<Vec<String>> = vec![Vec::new(); first_row as usize];
+                for cells in range.rows() {
+                    let mut row = vec![String::new(); first_column as usize];
+                    row.extend(cells.iter().map(cell_text));
+                    rows.push(row);
+                }
+                book.sheets.push(Sheet { name, rows });
+            }
+            Err(e) => book.notes.push(format!(
+                "sheet {name:?} could not be read ({e}); it was left out"
+            )),
+        }
+    }
+    Ok(book)
+}
+
+/// A cell as text: whole numbers without ".0", errors as nothing.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::String(text) => text.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Error(_) | Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Parses CSV bytes: UTF-8 (a byte-order mark is dropped) or else Windows-1252, as Excel on
+/// Windows writes it; comma-separated, or semicolon or tab when that is what finds the header.
+pub fn read_csv(name: &str, bytes: &[u8]) -> Workbook {
+    let mut notes = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(_) => {
+            notes.push("the file is not UTF-8; it was read as Windows-1252".to_string());
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
+    };
+    let parse = |delimiter: u8| -> Sheet {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let rows = reader
+            .records()
+            .map_while(Result::ok)
+            .map(|record| record.iter().map(str::to_string).collect())
+            .collect();
+        Sheet {
+            name: name.to_string(),
+            rows,
+        }
+    };
+    let comma = parse(b',');
+    let sheet = if find_skills_header(&comma).is_some() {
+        comma
+    } else {
+        [b';', b'\t']
+            .into_iter()
+            .map(parse)
+            .find(|sheet| find_skills_header(sheet).is_some())
+            .unwrap_or(comma)
+    };
+    Workbook {
+        sheets: vec![sheet],
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_finds_its_delimiter_and_keeps_multi_line_cells() {
+        let text = "\u{feff}Title;;\r\nCode;Skill;Overall description;Level 1\r\nAB;\"Name; with\r\nbreak\";D;S\r\n";
+        let book = read_csv("x.csv", text.as_bytes());
+        let rows = &book.sheets[0].rows;
+        assert_eq!(rows[1], ["Code", "Skill", "Overall description", "Level 1"]);
+        assert_eq!(rows[2][1], "Name; with\r\nbreak");
+        assert!(book.notes.is_empty());
+    }
+
+    #[test]
+    fn csv_that_is_not_utf8_is_read_as_windows_1252() {
+        let bytes = b"Code,Skill,Overall description\nAB,Caf\xe9 \x96 bar,D\n";
+        let book = read_csv("x.csv", bytes);
+        assert_eq!(book.sheets[0].rows[1][1], "Café – bar");
+        assert_eq!(book.notes.len(), 1);
+    }
+
+    #[test]
+    fn kinds_are_told_by_name_then_by_content() {
+        assert_eq!(kind_of(Path::new("a.CSV"), b"PK\x03\x04"), Kind::Csv);
+        assert_eq!(kind_of(Path::new("a.XLSX"), b""), Kind::Spreadsheet);
+        assert_eq!(
+            kind_of(Path::new("a.bin"), b"PK\x03\x04"),
+            Kind::Spreadsheet
+        );
+        assert_eq!(kind_of(Path::new("export"), b"Code"), Kind::Csv);
+    }
+
+    #[test]
+    fn whole_numbers_lose_their_fraction() {
+        assert_eq!(cell_text(&Data::Float(3.0)), "3");
+        assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
+        assert_eq!(cell_text(&Data::Int(7)), "7");
+        assert_eq!(cell_text(&Data::Empty), "");
+    }
+}
