@@ -7,6 +7,8 @@ pub mod keymap;
 pub mod layout;
 pub mod saved_state;
 mod terminal;
+#[doc(hidden)]
+pub mod testing;
 pub mod theme;
 pub mod tree;
 pub mod ui;

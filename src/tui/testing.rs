@@ -1,0 +1,115 @@
+//! Driving the browser without a terminal: typing key sequences through the real key table and
+//! drawing frames into ratatui's TestBackend. Used by the tests and the benchmarks.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+
+use super::action::Action;
+use super::app::App;
+use super::theme::Theme;
+use crate::catalog::Catalog;
+use crate::load::{load_catalog, SourceSelection};
+
+/// The browser on the built-in data, without colour, at a size.
+pub fn built_in_app(width: u16, height: u16) -> App {
+    let catalog = load_catalog(&SourceSelection {
+        built_in: true,
+        ..Default::default()
+    });
+    app_for(catalog, width, height)
+}
+
+/// The browser on a catalog (made printable here), without colour, at a size.
+pub fn app_for(mut catalog: Catalog, width: u16, height: u16) -> App {
+    catalog.make_printable();
+    let mut app = App::new(catalog, Theme::new(false));
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// Parses one key name: a character, or <Enter>, <Esc>, <Tab>, <BackTab>, <Down>, <Up>,
+/// <Left>, <Right>, <Backspace>, <PageDown>, <PageUp>, <Home>, <End>, <C-x> (Ctrl+x).
+fn parse_key(name: &str) -> KeyEvent {
+    let (code, modifiers) = match name {
+        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+        "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Down" => (KeyCode::Down, KeyModifiers::NONE),
+        "Up" => (KeyCode::Up, KeyModifiers::NONE),
+        "Left" => (KeyCode::Left, KeyModifiers::NONE),
+        "Right" => (KeyCode::Right, KeyModifiers::NONE),
+        "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+        "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
+        "PageUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+        "Home" => (KeyCode::Home, KeyModifiers::NONE),
+        "End" => (KeyCode::End, KeyModifiers::NONE),
+        ctrl if ctrl.starts_with("C-") && ctrl.chars().count() == 3 => (
+            KeyCode::Char(ctrl.chars().nth(2).unwrap_or(' ')),
+            KeyModifiers::CONTROL,
+        ),
+        other => panic!("unknown key name <{other}>"),
+    };
+    KeyEvent::new(code, modifiers)
+}
+
+/// Types a key sequence: plain characters, or names in angle brackets (see [`parse_key`]).
+pub fn press_keys(app: &mut App, sequence: &str) {
+    let mut rest = sequence;
+    while let Some(c) = rest.chars().next() {
+        let (key, used) = match rest.find('>') {
+            Some(end) if c == '<' && end > 1 => (parse_key(&rest[1..end]), end + 1),
+            _ => (
+                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                c.len_utf8(),
+            ),
+        };
+        if let Some(action) = super::action_for_event(app, &Event::Key(key)) {
+            app.update(action);
+        }
+        rest = &rest[used..];
+    }
+}
+
+/// Draws one frame at the app's size.
+pub fn render(app: &App) -> Buffer {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| super::ui::draw(frame, app))
+        .expect("drawing into memory");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen's text, one line per row, trailing spaces removed.
+pub fn buffer_text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Finds `text` on screen: the (column, row) of its first character.
+pub fn find_on_screen(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    (0..area.height).find_map(|y| {
+        let cells: Vec<&str> = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        let line: String = cells.concat();
+        let byte = line.find(text)?;
+        // Map the byte offset back to a cell: sum symbol lengths.
+        let mut offset = 0;
+        for (x, symbol) in cells.iter().enumerate() {
+            if offset == byte {
+                return Some((x as u16, y));
+            }
+            offset += symbol.len();
+        }
+        None
+    })
+}
