@@ -163,8 +163,7 @@ impl Catalog {
             }
         }
         for error in &mut self.errors {
-            make_printable(&mut error.path, Lines::Single);
-            make_printable(&mut error.message, Lines::Multi);
+            error.make_printable();
         }
         for source in &mut self.sources {
             make_printable(&mut source.path, Lines::Single);

@@ -60,16 +60,36 @@ pub struct SourceReport {
 
 /// Parses RON text into a framework, checking everything a file can get wrong on its own.
 pub fn parse_framework(path: &str, text: &str) -> Result<Framework, LoadError> {
-    let options = ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(RECURSION_LIMIT);
-    let framework: Framework = options.from_str(text).map_err(|e| LoadError {
-        path: path.to_string(),
-        position: Some((e.span.start.line, e.span.start.col)),
-        message: describe_ron_error(&e.code),
-    })?;
+    let framework: Framework = ron_options()
+        .from_str(text)
+        .map_err(|e| LoadError::from_ron(path, &e))?;
     check_unique_codes(path, text, &framework)?;
     Ok(framework)
+}
+
+/// How skillscope reads RON (data and config alike): optional fields written plainly, with a
+/// bounded nesting depth.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+impl LoadError {
+    /// A RON parse error, with the position ron knows.
+    pub(crate) fn from_ron(path: &str, error: &ron::error::SpannedError) -> LoadError {
+        LoadError {
+            path: path.to_string(),
+            position: Some((error.span.start.line, error.span.start.col)),
+            message: describe_ron_error(&error.code),
+        }
+    }
+
+    /// Replaces control characters, so the error can be shown on a terminal.
+    pub fn make_printable(&mut self) {
+        crate::sanitize::make_printable(&mut self.path, crate::sanitize::Lines::Single);
+        crate::sanitize::make_printable(&mut self.message, crate::sanitize::Lines::Multi);
+    }
 }
 
 fn describe_ron_error(error: &ron::Error) -> String {
@@ -127,6 +147,12 @@ fn locate_code(text: &str, code: &str, n: usize) -> Option<(usize, usize)> {
 
 /// Reads and parses one file, refusing oversized or non-UTF-8 files with a clear message.
 pub fn read_framework_file(path: &Path) -> Result<Framework, LoadError> {
+    let text = read_text(path, MAX_FILE_BYTES, "data files")?;
+    parse_framework(&path.display().to_string(), &text)
+}
+
+/// Reads a text file of at most `max_bytes`; `kind` names such files in the error ("data files").
+pub(crate) fn read_text(path: &Path, max_bytes: u64, kind: &str) -> Result<String, LoadError> {
     let shown = path.display().to_string();
     let fail = |message: String| LoadError {
         path: shown.clone(),
@@ -135,25 +161,25 @@ pub fn read_framework_file(path: &Path) -> Result<Framework, LoadError> {
     };
     let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
+    if size > max_bytes {
         return Err(fail(format!(
-            "the file is {} MiB; data files may be at most {} MiB",
+            "the file is {} MiB; {kind} may be at most {} MiB",
             size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+            max_bytes / (1024 * 1024)
         )));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
+    let mut bytes = Vec::with_capacity(size.min(max_bytes) as usize);
     // `take` bounds the read even if the file grows while we read it.
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > max_bytes {
         return Err(fail(format!(
             "the file is larger than {} MiB",
-            MAX_FILE_BYTES / (1024 * 1024)
+            max_bytes / (1024 * 1024)
         )));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -166,8 +192,7 @@ pub fn read_framework_file(path: &Path) -> Result<Framework, LoadError> {
             position: Some((line, column)),
             message: "the file is not valid UTF-8 text".to_string(),
         }
-    })?;
-    parse_framework(&shown, &text)
+    })
 }
 
 /// The `*.ron` files of a folder, sorted by name so the order is predictable.

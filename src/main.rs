@@ -23,7 +23,7 @@ fn browse(cli: &Cli) -> ExitCode {
     let mut catalog =
         skillscope::load::load_catalog(&commands::source_selection(&cli.sources, user.as_ref()));
     catalog.make_printable();
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = skillscope::tui::theme::color_enabled(std::env::var_os("NO_COLOR").as_deref());
     match skillscope::tui::run(catalog, user, color) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -6,25 +6,40 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
+use skillscope::catalog::Catalog;
 use skillscope::load::{load_catalog, SourceSelection};
 use skillscope::tui::action::Action;
 use skillscope::tui::app::{App, Pane};
+use skillscope::tui::settings::Settings;
 use skillscope::tui::theme::Theme;
 use skillscope::tui::{action_for_event, ui};
 
-fn app(width: u16, height: u16) -> App {
+fn catalog() -> Catalog {
     let mut catalog = load_catalog(&SourceSelection {
         built_in: true,
         ..Default::default()
     });
     catalog.make_printable();
-    let mut app = App::new(catalog, Theme::new(false));
+    catalog
+}
+
+fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(catalog(), Theme::new(false));
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// The browser as it starts with this config file's text.
+fn configured_app(config: &str, width: u16, height: u16) -> App {
+    let config = skillscope::config::parse("config.ron", config).unwrap();
+    let settings = Settings::from_config(&config, false).unwrap();
+    let mut app = App::with_settings(catalog(), settings);
     app.update(Action::Resize(width, height));
     app
 }
 
 /// Types keys: plain characters, or names in angle brackets: <Enter>, <Esc>, <Tab>, <BackTab>,
-/// <Down>, <Up>, <Left>, <Right>, <C-c>.
+/// <Down>, <Up>, <Left>, <Right>, <C-c>, <C-f>, <F1>.
 fn keys(app: &mut App, sequence: &str) {
     let mut rest = sequence;
     while let Some(c) = rest.chars().next() {
@@ -42,6 +57,8 @@ fn keys(app: &mut App, sequence: &str) {
                 "Right" => (KeyCode::Right, KeyModifiers::NONE),
                 "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
                 "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "C-f" => (KeyCode::Char('f'), KeyModifiers::CONTROL),
+                "F1" => (KeyCode::F(1), KeyModifiers::NONE),
                 other => panic!("unknown key {other}"),
             };
             (code, modifiers, end + 1)
@@ -210,13 +227,14 @@ fn help_lists_the_same_keys_as_the_footer() {
     keys(&mut app, "?");
     let help = screen(&app);
     insta::assert_snapshot!("help", help);
-    for binding in skillscope::tui::keymap::BINDINGS
-        .iter()
+    for binding in app
+        .keymap
+        .bindings(skillscope::tui::keymap::Scope::Browse)
         .filter(|b| b.hint.is_some())
     {
-        if footer.contains(binding.label) {
+        if footer.contains(&binding.label) {
             assert!(
-                help.contains(binding.label) && help.contains(binding.help),
+                help.contains(&binding.label) && help.contains(binding.help),
                 "{}",
                 binding.label
             );
@@ -324,4 +342,90 @@ fn every_size_draws_without_panic_and_recovers() {
         screen(&app).contains("Guidance"),
         "the layout recovers when the terminal grows"
     );
+}
+
+#[test]
+fn overridden_keys_work_and_show_in_the_footer_and_the_help() {
+    let mut app = configured_app(
+        r#"(
+            default_pane: Levels,
+            keys: {"search": ["/", "Ctrl-f"], "help": ["F1"], "level_up": ["l", "Right", "L"]},
+        )"#,
+        100,
+        50,
+    );
+    assert_eq!(app.focus, Pane::Levels, "default_pane");
+    let footer = screen(&app).lines().last().unwrap().to_string();
+    assert!(footer.contains(" / or Ctrl-f search "), "{footer}");
+    assert!(footer.contains(" F1 help "), "{footer}");
+    assert!(!footer.contains(" ? help"), "{footer}");
+
+    keys(&mut app, "?");
+    assert!(app.popup.is_none(), "? no longer opens the help");
+    keys(&mut app, "<F1>");
+    let help = screen(&app);
+    for line in [
+        "  / or Ctrl-f search codes, names and text",
+        "  F1          help: every key",
+        "  l/→/L       higher defined level",
+        "  l/→/L       active side: higher level",
+    ] {
+        assert!(help.contains(line), "{line:?} in\n{help}");
+    }
+    keys(&mut app, "<Esc><C-f>q");
+    assert_eq!(
+        app.search.as_ref().map(|s| s.input.as_str()),
+        Some("q"),
+        "Ctrl-f searches, and q is typed into the query"
+    );
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn a_bad_config_is_shown_like_a_data_file_that_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.ron");
+    std::fs::write(&path, "(\n  theme: \"neon\")").unwrap();
+    let (settings, status) = skillscope::tui::settings::load(&path, false);
+    assert_eq!(settings, Settings::defaults(false));
+    let skillscope::config::ConfigStatus::Failed(error) = status else {
+        panic!("{status:?}")
+    };
+    let mut app = App::with_settings(catalog(), settings);
+    app.config_error = Some(error);
+    app.update(Action::Resize(160, 45));
+    let text = screen(&app);
+    assert!(
+        text.contains("⚠ config file not used: defaults apply (!)"),
+        "{text}"
+    );
+    keys(&mut app, "!");
+    let text = screen(&app);
+    assert!(text.contains("The config file failed to load"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "• {}:2:11: unknown theme \"neon\"",
+            path.display()
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_high_contrast_theme_draws_on_black_and_keeps_the_cursor_reversed() {
+    let config = skillscope::config::parse("config.ron", r#"(theme: "high-contrast")"#).unwrap();
+    let settings = Settings::from_config(&config, true).unwrap();
+    let mut app = App::with_settings(catalog(), settings);
+    app.update(Action::Resize(160, 45));
+    let buffer = draw(&app);
+    let blank = &buffer[(100, 30)];
+    assert_eq!(blank.bg, ratatui::style::Color::Black, "{blank:?}");
+    let text = screen_text(&buffer);
+    let row = text
+        .lines()
+        .position(|l| l.contains("SLEN  Systems"))
+        .unwrap() as u16;
+    let cell = &buffer[(5, row)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
 }

@@ -328,3 +328,54 @@ fn man_prints_a_manual_page_and_one_per_command() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_broken_config_is_reported_and_the_commands_still_work() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.write("config/skillscope/config.ron", "(\n  theme: \"neon\",\n)");
+    let located = format!("{}:2:11: unknown theme \"neon\"", config.display());
+
+    let output = sandbox.run(&["paths"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.contains("config.ron  (failed: defaults apply)"),
+        "{text}"
+    );
+    assert!(text.contains(&located), "{text}");
+
+    let output = sandbox.run(&["list"]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).lines().count(), 3);
+    let warning = stderr(&output);
+    assert!(
+        warning.starts_with(&format!("skillscope: warning: {located}")),
+        "{warning}"
+    );
+
+    sandbox.write(
+        "config/skillscope/config.ron",
+        "(theme: \"monochrome\", keys: {\"quit\": [\"x\"]})",
+    );
+    assert!(stdout(&sandbox.run(&["paths"])).contains("config.ron  (loaded)"));
+    assert_eq!(stderr(&sandbox.run(&["list"])), "");
+
+    sandbox.write(
+        "config/skillscope/config.ron",
+        "(keys: {\"quit\": [\"x\"], \"export\": [\"x\"]})",
+    );
+    let text = stdout(&sandbox.run(&["paths"]));
+    assert!(
+        text.contains("key \"x\" is given to both \"quit\" and \"export\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn paths_says_when_there_is_no_config() {
+    let text = stdout(&Sandbox::new().run(&["paths"]));
+    assert!(
+        text.contains("config.ron  (not present: defaults apply)"),
+        "{text}"
+    );
+}

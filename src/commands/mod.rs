@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use crate::catalog::Catalog;
 use crate::cli::{Command, Format, OutputArgs, SourceArgs};
+use crate::config::ConfigStatus;
 use crate::load::{load_catalog, SourceSelection};
 use crate::output::TextStyle;
 use crate::paths::UserPaths;
@@ -71,6 +72,25 @@ pub fn load_reporting_errors(
     catalog
 }
 
+/// What became of the user's config file, checked as the browser would use it.
+pub fn config_status(user: Option<&UserPaths>) -> Option<ConfigStatus> {
+    let user = user?;
+    Some(crate::tui::settings::load(&user.config_file(), false).1)
+}
+
+/// Warns on stderr when the config file is bad. The commands use none of its settings (they
+/// are the browser's), but a mistake should not wait for the next browser session to show.
+fn warn_about_config(user: Option<&UserPaths>) {
+    if let Some(ConfigStatus::Failed(error)) = config_status(user) {
+        let safe = crate::sanitize::printable(&error.to_string(), crate::sanitize::Lines::Multi)
+            .into_owned();
+        let _ = writeln!(
+            io::stderr().lock(),
+            "skillscope: warning: {safe} (config file not used: defaults apply)"
+        );
+    }
+}
+
 /// Whether text output may be coloured: only on a terminal, never with NO_COLOR set.
 pub fn color_allowed() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -100,6 +120,15 @@ pub fn text_style(output: &OutputArgs) -> TextStyle {
 /// Runs a subcommand, writing its output to `out`.
 pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> CommandResult {
     let user = UserPaths::discover();
+    if matches!(
+        command,
+        Command::List { .. }
+            | Command::Show { .. }
+            | Command::Search { .. }
+            | Command::Compare { .. }
+    ) {
+        warn_about_config(user.as_ref());
+    }
     match command {
         Command::List {
             category,

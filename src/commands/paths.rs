@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::{source_selection, CommandResult};
 use crate::cli::SourceArgs;
+use crate::config::ConfigStatus;
 use crate::load::{ron_files_in, BUILT_IN_NAME};
 use crate::paths::UserPaths;
 use crate::sanitize::{printable, Lines};
@@ -41,12 +42,18 @@ pub fn run(sources: &SourceArgs, user: Option<&UserPaths>, out: &mut dyn Write) 
     }
     if let Some(user) = user {
         let config = user.config_file();
-        let exists = if config.is_file() {
-            ""
-        } else {
-            " (not present: defaults apply)"
-        };
-        writeln!(out, "Config:\n  {}{exists}", show(&config))?;
+        writeln!(out, "Config:")?;
+        match super::config_status(Some(user)) {
+            Some(ConfigStatus::Loaded) => writeln!(out, "  {}  (loaded)", show(&config))?,
+            Some(ConfigStatus::Failed(error)) => {
+                let error = printable(&error.to_string(), Lines::Multi).into_owned();
+                writeln!(out, "  {}  (failed: defaults apply)", show(&config))?;
+                writeln!(out, "    {error}")?;
+            }
+            Some(ConfigStatus::Absent) | None => {
+                writeln!(out, "  {}  (not present: defaults apply)", show(&config))?
+            }
+        }
         writeln!(out, "Browser state:\n  {}", show(&user.state_file()))?;
     }
     Ok(ExitCode::SUCCESS)

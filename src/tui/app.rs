@@ -3,11 +3,13 @@
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::keymap::Scope;
+use super::keymap::{Keymap, Scope};
 use super::layout::{self, Screen};
+use super::settings::Settings;
 use super::theme::Theme;
 use super::tree::{Row, Tree};
 use crate::catalog::{Catalog, Entry};
+use crate::load::LoadError;
 use crate::model::Level;
 use crate::search::{Hit, Query, SearchIndex};
 
@@ -101,6 +103,10 @@ pub struct App {
     pub catalog: Catalog,
     pub index: SearchIndex,
     pub theme: Theme,
+    /// The keys in force: read for every key press, the footer and the help.
+    pub keymap: Keymap,
+    /// Why the config file was not used, if it was not (then the defaults apply).
+    pub config_error: Option<LoadError>,
     pub tree: Tree,
     pub list: ListView,
     /// The skill shown in the detail panes.
@@ -119,19 +125,31 @@ pub struct App {
 }
 
 impl App {
-    /// `catalog` must already be printable (see [`Catalog::make_printable`]).
+    /// With the default keys. `catalog` must already be printable (see
+    /// [`Catalog::make_printable`]).
     pub fn new(catalog: Catalog, theme: Theme) -> App {
+        let settings = Settings {
+            theme,
+            ..Settings::defaults(false)
+        };
+        App::with_settings(catalog, settings)
+    }
+
+    /// With the config file's settings. `catalog` must already be printable.
+    pub fn with_settings(catalog: Catalog, settings: Settings) -> App {
         let index = SearchIndex::new(&catalog);
         let tree = Tree::new(&catalog);
         let mut app = App {
             catalog,
             index,
-            theme,
+            theme: settings.theme,
+            keymap: settings.keymap,
+            config_error: None,
             tree,
             list: ListView::default(),
             selected: None,
             level: Level::new(1).expect("level 1"),
-            focus: Pane::List,
+            focus: settings.start_pane,
             levels_scroll: 0,
             guidance_scroll: 0,
             search: None,
@@ -244,7 +262,7 @@ impl App {
             Action::StartSearch => self.start_search(SearchPurpose::Browse),
             Action::ToggleHelp => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::ShowLoadErrors => {
-                if self.catalog.errors.is_empty() {
+                if self.catalog.errors.is_empty() && self.config_error.is_none() {
                     self.notice = Some("Every data file loaded.".into());
                 } else {
                     self.popup = Some(Popup::LoadErrors { scroll: 0 });

@@ -1,9 +1,14 @@
-//! The one table of key bindings. It maps keys to actions and also produces the footer hints and
-//! the help popup, so those can never disagree with what the keys do.
+//! The one table of default key bindings, and the [`Keymap`] in force: the defaults with the
+//! config file's overrides. The keymap maps keys to actions and also produces the footer hints
+//! and the help popup, so those can never disagree with what the keys do.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+
+mod active;
+
+pub use active::{ActiveBinding, Keymap, REBINDABLE};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -456,43 +461,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(Popup, &[ctrl('c')], A::Quit, "Ctrl-c", "quit", None),
 ];
 
-/// The action a key asks for in a scope. In the search scope, printable characters that no
-/// binding claims are typed into the query.
-pub fn action_for(scope: Scope, event: &KeyEvent) -> Option<Action> {
-    let bound = BINDINGS
-        .iter()
-        .filter(|b| b.scope == scope)
-        .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.action);
-    if bound.is_some() || scope != Scope::Search {
-        return bound;
-    }
-    match event.code {
-        KeyCode::Char(c)
-            if !event
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Type(c))
-        }
-        _ => None,
-    }
-}
-
-/// The footer's hints for a scope: (keys, what they do).
-pub fn hints(scope: Scope) -> impl Iterator<Item = (&'static str, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.scope == scope)
-        .filter_map(|b| b.hint.map(|hint| (b.label, hint)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    fn action_for(scope: Scope, event: &KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(scope, event)
     }
 
     #[test]
@@ -553,6 +531,6 @@ mod tests {
                 .iter()
                 .any(|b| b.scope == scope && matches!(b.action, A::Quit | A::Back)));
         }
-        assert!(hints(Browse).any(|(keys, _)| keys == "?"));
+        assert!(Keymap::default().hints(Browse).any(|(keys, _)| keys == "?"));
     }
 }

@@ -6,6 +6,7 @@ mod export;
 pub mod keymap;
 pub mod layout;
 pub mod saved_state;
+pub mod settings;
 mod terminal;
 #[doc(hidden)]
 pub mod testing;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
 use crate::catalog::Catalog;
+use crate::config::ConfigStatus;
 use crate::paths::UserPaths;
 use action::Action;
 use app::{App, Pane};
@@ -27,7 +29,7 @@ use app::{App, Pane};
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.is_press() || key.is_repeat() => {
-            keymap::action_for(app.scope(), key)
+            app.keymap.action_for(app.scope(), key)
         }
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         Event::Mouse(mouse) => {
@@ -59,15 +61,24 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Runs the browser until the user quits. `catalog` must be printable.
+/// Runs the browser until the user quits, with the settings of the user's config file.
+/// `catalog` must be printable; `color` is false with NO_COLOR.
 pub fn run(catalog: Catalog, user: Option<UserPaths>, color: bool) -> io::Result<()> {
+    let (settings, config_status) = match &user {
+        Some(user) => settings::load(&user.config_file(), color),
+        None => (settings::Settings::defaults(color), ConfigStatus::Absent),
+    };
     let state_path = user.as_ref().map(UserPaths::state_file);
     let (saved, state_notice) = match state_path.as_deref().map(saved_state::load) {
         Some(Ok(saved)) => (saved, None),
         Some(Err(notice)) => (None, Some(notice)),
         None => (None, None),
     };
-    let mut app = App::new(catalog, theme::Theme::new(color));
+    let mut app = App::with_settings(catalog, settings);
+    if let ConfigStatus::Failed(mut error) = config_status {
+        error.make_printable();
+        app.config_error = Some(error);
+    }
     if let Some(saved) = &saved {
         app.restore(saved);
     }

@@ -20,6 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    frame.buffer_mut().set_style(area, app.theme.base);
     if let Some(comparison) = &app.comparison {
         comparison::draw(frame, area, app, comparison);
     } else {
@@ -41,6 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let _ = search;
         let picker = super::layout::centered(area, 90, area.height.saturating_sub(2));
         frame.render_widget(ratatui::widgets::Clear, picker);
+        frame.buffer_mut().set_style(picker, app.theme.base);
         skill_list::draw(frame, picker, app);
     }
     match app.popup {

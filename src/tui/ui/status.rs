@@ -7,7 +7,6 @@ use ratatui::Frame;
 
 use super::text::fit;
 use crate::tui::app::App;
-use crate::tui::keymap;
 
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
@@ -18,6 +17,12 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
                 " ⚠ {} file(s) failed to load (!) ",
                 app.catalog.errors.len()
             ),
+            theme.warning,
+        ));
+    }
+    if app.config_error.is_some() {
+        spans.push(Span::styled(
+            " ⚠ config file not used: defaults apply (!) ",
             theme.warning,
         ));
     }
@@ -50,7 +55,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
 
 pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = Vec::new();
-    for (keys, hint) in keymap::hints(app.scope()) {
+    for (keys, hint) in app.keymap.hints(app.scope()) {
         spans.push(Span::styled(format!(" {keys}"), app.theme.key));
         spans.push(Span::styled(format!(" {hint} "), app.theme.dim));
     }

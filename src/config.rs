@@ -1,0 +1,310 @@
+//! The config file, `config.ron` in the config folder: the theme, the pane focused at start and
+//! key overrides. Every field is optional and unknown fields are errors, as in data files. A bad
+//! config never stops skillscope: the defaults apply and the error is reported with its position.
+
+mod actions;
+mod keys;
+
+use std::fmt;
+use std::path::Path;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+pub use actions::ActionName;
+pub use keys::{KeyName, KeySpec};
+
+use crate::load::{read_text, ron_options, LoadError};
+
+/// A config file larger than this is refused unread: a real one is a few hundred bytes.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub theme: ThemeName,
+    /// The pane focused at start when the browser has no saved state.
+    #[serde(default)]
+    pub default_pane: Option<Pane>,
+    /// In the order written; each replaces the default keys of its action.
+    #[serde(default, deserialize_with = "key_overrides")]
+    pub keys: Vec<KeyOverride>,
+}
+
+/// The browser's colour schemes. NO_COLOR forces `Monochrome` whatever the config says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    #[default]
+    Default,
+    /// Bright, bold foregrounds on black, for low vision and washed-out projectors.
+    HighContrast,
+    /// No colour at all: reverse video, bold and underline carry the meaning.
+    Monochrome,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 3] = [
+        ThemeName::Default,
+        ThemeName::HighContrast,
+        ThemeName::Monochrome,
+    ];
+
+    /// The name in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Default => "default",
+            ThemeName::HighContrast => "high-contrast",
+            ThemeName::Monochrome => "monochrome",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ThemeName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ThemeName::ALL
+            .into_iter()
+            .find(|theme| theme.name() == text)
+            .ok_or_else(|| {
+                de::Error::custom(format!(
+                    "unknown theme {text:?}; themes: \"default\", \"high-contrast\", \"monochrome\""
+                ))
+            })
+    }
+}
+
+/// The browser's panes, as the config names them (the browser has its own `Pane`; this one is
+/// the config's vocabulary, and its name is the one errors show: "in enum `Pane`").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Pane {
+    List,
+    Levels,
+    Guidance,
+}
+
+/// New keys for one action: `"search": ["/", "Ctrl-f"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    pub action: ActionName,
+    /// At least one, none repeated.
+    pub keys: Vec<KeySpec>,
+}
+
+/// Reads the `keys` map keeping the file's order, refusing an action given twice or no keys
+/// (an action with no key at all would be unreachable, and quit must stay reachable).
+fn key_overrides<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<KeyOverride>, D::Error> {
+    struct OverridesVisitor;
+
+    impl<'de> Visitor<'de> for OverridesVisitor {
+        type Value = Vec<KeyOverride>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map from action names to lists of keys, e.g. { \"quit\": [\"q\"] }")
+        }
+
+        fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+            let mut overrides: Vec<KeyOverride> = Vec::new();
+            while let Some(action) = map.next_key::<ActionName>()? {
+                if overrides.iter().any(|o| o.action == action) {
+                    return Err(de::Error::custom(format!("\"{action}\" is given twice")));
+                }
+                let mut keys: Vec<KeySpec> = map.next_value()?;
+                if keys.is_empty() {
+                    return Err(de::Error::custom(format!(
+                        "\"{action}\" has no keys; give at least one"
+                    )));
+                }
+                let mut seen = std::collections::HashSet::new();
+                keys.retain(|key| seen.insert(*key));
+                overrides.push(KeyOverride { action, keys });
+            }
+            Ok(overrides)
+        }
+    }
+
+    deserializer.deserialize_map(OverridesVisitor)
+}
+
+/// What became of the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigStatus {
+    /// There is none: the defaults apply.
+    Absent,
+    Loaded,
+    /// It could not be used: the defaults apply.
+    Failed(LoadError),
+}
+
+/// Parses config text; `path` is only for the error.
+pub fn parse(path: &str, text: &str) -> Result<Config, LoadError> {
+    // An empty file is a config that sets nothing, as `()` is.
+    if text.trim().is_empty() {
+        return Ok(Config::default());
+    }
+    ron_options()
+        .from_str(text)
+        .map_err(|e| LoadError::from_ron(path, &e))
+}
+
+/// Reads the config file: the defaults when there is none or it is bad (then with the error).
+pub fn load(path: &Path) -> (Config, ConfigStatus) {
+    if let Err(error) = std::fs::metadata(path) {
+        if error.kind() == std::io::ErrorKind::NotFound {
+            return (Config::default(), ConfigStatus::Absent);
+        }
+    }
+    let parsed = read_text(path, MAX_CONFIG_BYTES, "config files")
+        .and_then(|text| parse(&path.display().to_string(), &text));
+    match parsed {
+        Ok(config) => (config, ConfigStatus::Loaded),
+        Err(error) => (Config::default(), ConfigStatus::Failed(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, LoadError> {
+        super::parse("config.ron", text)
+    }
+
+    #[test]
+    fn every_field_is_optional() {
+        assert_eq!(parse("()").unwrap(), Config::default());
+        assert_eq!(parse("  \n").unwrap(), Config::default());
+        let config = parse("(default_pane: Guidance)").unwrap();
+        assert_eq!(config.default_pane, Some(Pane::Guidance));
+        assert_eq!(config.theme, ThemeName::Default);
+    }
+
+    #[test]
+    fn a_full_config_parses_in_order() {
+        let config = parse(
+            r#"(
+                theme: "high-contrast",
+                default_pane: Levels,
+                keys: {
+                    "search": ["/", "Ctrl-f"],
+                    "quit": ["q", "Ctrl-c", "q"],
+                },
+            )"#,
+        )
+        .unwrap();
+        assert_eq!(config.theme, ThemeName::HighContrast);
+        assert_eq!(config.default_pane, Some(Pane::Levels));
+        let actions: Vec<ActionName> = config.keys.iter().map(|o| o.action).collect();
+        assert_eq!(actions, [ActionName::Search, ActionName::Quit]);
+        let quit: Vec<String> = config.keys[1].keys.iter().map(|k| k.to_string()).collect();
+        assert_eq!(quit, ["q", "Ctrl-c"], "a repeated key counts once");
+    }
+
+    #[test]
+    fn the_example_config_parses() {
+        let text = include_str!("../assets/config.example.ron");
+        let config = parse(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_ne!(config, Config::default(), "the example sets something");
+        for theme in ThemeName::ALL {
+            assert!(text.contains(&format!("\"{}\"", theme.name())), "{theme:?}");
+        }
+        for action in ActionName::ALL {
+            assert!(text.contains(&format!("\"{}\"", action.name())), "{action}");
+        }
+    }
+
+    #[test]
+    fn the_readme_documents_every_action_and_theme() {
+        let readme = include_str!("../README.md");
+        for action in ActionName::ALL {
+            assert!(readme.contains(&format!("`{}`", action.name())), "{action}");
+        }
+        for theme in ThemeName::ALL {
+            assert!(
+                readme.contains(&format!("`\"{}\"`", theme.name())),
+                "{theme:?}"
+            );
+        }
+    }
+
+    /// (text, line, column or 0 for "anywhere on the line", words the message must hold)
+    const BAD: &[(&str, usize, usize, &str)] = &[
+        (
+            "(theme: \"default\",\n  colour: 1)",
+            2,
+            3,
+            "unexpected field named `colour`",
+        ),
+        ("(theme: \"neon\")", 1, 10, "unknown theme \"neon\""),
+        (
+            "(\n default_pane: Tree)",
+            2,
+            16,
+            "unexpected variant named `Tree`",
+        ),
+        (
+            "(keys: {\n  \"jump\": [\"j\"]})",
+            2,
+            4,
+            "unknown action \"jump\"",
+        ),
+        (
+            "(keys: {\"quit\": [\"q\",\n  \"Ctlr-c\"]})",
+            2,
+            4,
+            "unknown key \"Ctlr-c\"",
+        ),
+        ("(keys: {\"quit\": []})", 1, 19, "\"quit\" has no keys"),
+        (
+            "(keys: {\"quit\": [\"q\"], \"quit\": [\"x\"]})",
+            1,
+            25,
+            "\"quit\" is given twice",
+        ),
+        ("(keys: [\"quit\"])", 1, 7, "expected opening `{`"),
+        ("(theme: \"default\"", 1, 0, ""),
+    ];
+
+    #[test]
+    fn bad_configs_are_errors_with_positions() {
+        for &(text, line, column, words) in BAD {
+            let error = parse(text).unwrap_err();
+            assert!(error.message.contains(words), "{text}: {error}");
+            let (got_line, got_column) = error.position.unwrap();
+            assert_eq!(got_line, line, "{text}: {error}");
+            if column > 0 {
+                assert_eq!(got_column, column, "{text}: {error}");
+            }
+            assert!(error
+                .to_string()
+                .starts_with(&format!("config.ron:{line}:")));
+        }
+    }
+
+    #[test]
+    fn a_missing_file_is_absent_and_a_bad_one_fails_to_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.ron");
+        assert_eq!(load(&path), (Config::default(), ConfigStatus::Absent));
+        std::fs::write(&path, "(theme: \"monochrome\")").unwrap();
+        let (config, status) = load(&path);
+        assert_eq!(
+            (config.theme, status),
+            (ThemeName::Monochrome, ConfigStatus::Loaded)
+        );
+        std::fs::write(&path, "(theme: \"monochrome\",\n keys: 5)").unwrap();
+        let (config, status) = load(&path);
+        assert_eq!(config, Config::default());
+        let ConfigStatus::Failed(error) = status else {
+            panic!("{status:?}")
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("{}:2:", path.display())),
+            "{error}"
+        );
+        std::fs::write(&path, b"(theme: \"\xff\")").unwrap();
+        assert!(matches!(load(&path).1, ConfigStatus::Failed(_)));
+    }
+}

@@ -1,0 +1,380 @@
+//! The keymap in force: the default [`BINDINGS`] with the config file's overrides, and the
+//! conversions between the config's key names and terminal keys.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Key, Scope, BINDINGS};
+use crate::config::{ActionName, KeyName, KeyOverride, KeySpec};
+use crate::tui::action::Action;
+
+impl Key {
+    /// The terminal key for a key of the config file.
+    pub fn from_spec(spec: &KeySpec) -> Key {
+        let code = match spec.key {
+            KeyName::Char(c) => KeyCode::Char(c),
+            KeyName::Enter => KeyCode::Enter,
+            KeyName::Esc => KeyCode::Esc,
+            KeyName::Tab => KeyCode::Tab,
+            KeyName::BackTab => KeyCode::BackTab,
+            KeyName::Up => KeyCode::Up,
+            KeyName::Down => KeyCode::Down,
+            KeyName::Left => KeyCode::Left,
+            KeyName::Right => KeyCode::Right,
+            KeyName::PageUp => KeyCode::PageUp,
+            KeyName::PageDown => KeyCode::PageDown,
+            KeyName::Home => KeyCode::Home,
+            KeyName::End => KeyCode::End,
+            KeyName::Backspace => KeyCode::Backspace,
+            KeyName::F(n) => KeyCode::F(n),
+        };
+        let mut modifiers = KeyModifiers::NONE;
+        for (on, modifier) in [
+            (spec.ctrl, KeyModifiers::CONTROL),
+            (spec.alt, KeyModifiers::ALT),
+            (spec.shift, KeyModifiers::SHIFT),
+        ] {
+            if on {
+                modifiers |= modifier;
+            }
+        }
+        Key { code, modifiers }
+    }
+
+    /// The config file's name for this key, if it has one (every key of the defaults does).
+    fn spec(&self) -> Option<KeySpec> {
+        let key = match self.code {
+            KeyCode::Char(c) => KeyName::Char(c),
+            KeyCode::Enter => KeyName::Enter,
+            KeyCode::Esc => KeyName::Esc,
+            KeyCode::Tab => KeyName::Tab,
+            KeyCode::BackTab => KeyName::BackTab,
+            KeyCode::Up => KeyName::Up,
+            KeyCode::Down => KeyName::Down,
+            KeyCode::Left => KeyName::Left,
+            KeyCode::Right => KeyName::Right,
+            KeyCode::PageUp => KeyName::PageUp,
+            KeyCode::PageDown => KeyName::PageDown,
+            KeyCode::Home => KeyName::Home,
+            KeyCode::End => KeyName::End,
+            KeyCode::Backspace => KeyName::Backspace,
+            KeyCode::F(n) => KeyName::F(n),
+            _ => return None,
+        };
+        Some(KeySpec {
+            key,
+            ctrl: self.modifiers.contains(KeyModifiers::CONTROL),
+            alt: self.modifiers.contains(KeyModifiers::ALT),
+            shift: self.modifiers.contains(KeyModifiers::SHIFT),
+        })
+    }
+
+    /// How the key is shown on screen: "Ctrl-f", "→".
+    pub fn label(&self) -> String {
+        self.spec()
+            .map(|spec| spec.label())
+            .unwrap_or_else(|| format!("{:?}", self.code))
+    }
+}
+
+/// Where the config file's key overrides apply. Search is left out so that characters typed
+/// into a query are never taken as commands; popups keep their few fixed keys.
+pub const REBINDABLE: [Scope; 2] = [Scope::Browse, Scope::Compare];
+
+/// A binding in force: one of [`BINDINGS`], with the config file's keys where it overrides them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveBinding {
+    pub scope: Scope,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// The default's label, or one made from the keys when they changed: "/ or Ctrl-f".
+    pub label: String,
+    pub help: &'static str,
+    pub hint: Option<&'static str>,
+    /// The config file's action, when the keys are the config file's.
+    overridden_by: Option<ActionName>,
+}
+
+/// The key bindings in force. Everything that reads keys or shows them reads the same keymap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// In the order of [`BINDINGS`], one for one.
+    bindings: Vec<ActiveBinding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let bindings = BINDINGS
+            .iter()
+            .map(|b| ActiveBinding {
+                scope: b.scope,
+                keys: b.keys.to_vec(),
+                action: b.action,
+                label: b.label.to_string(),
+                help: b.help,
+                hint: b.hint,
+                overridden_by: None,
+            })
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The defaults with `overrides`: each replaces its action's keys in the [`REBINDABLE`]
+    /// scopes, and takes its keys away from whatever other action they did there. Two
+    /// overrides giving the same key in one scope are an error, naming the key and both actions.
+    pub fn with_overrides(overrides: &[KeyOverride]) -> Result<Keymap, String> {
+        let mut keymap = Keymap::default();
+        for change in overrides {
+            let keys: Vec<Key> = change.keys.iter().map(Key::from_spec).collect();
+            let action = Action::from(change.action);
+            for binding in &mut keymap.bindings {
+                if binding.action == action && REBINDABLE.contains(&binding.scope) {
+                    binding.keys = keys.clone();
+                    binding.overridden_by = Some(change.action);
+                }
+            }
+        }
+        keymap.take_overridden_keys()?;
+        for (binding, default) in keymap.bindings.iter_mut().zip(BINDINGS) {
+            if binding.keys != default.keys {
+                binding.label = label_for(&binding.keys);
+            }
+        }
+        Ok(keymap)
+    }
+
+    /// Removes each overriding key from the other bindings of its scope.
+    fn take_overridden_keys(&mut self) -> Result<(), String> {
+        for i in 0..self.bindings.len() {
+            let Some(name) = self.bindings[i].overridden_by else {
+                continue;
+            };
+            let (scope, keys) = (self.bindings[i].scope, self.bindings[i].keys.clone());
+            for (j, other) in self.bindings.iter_mut().enumerate() {
+                if j == i || other.scope != scope {
+                    continue;
+                }
+                if let Some(key) = keys.iter().find(|key| other.keys.contains(key)) {
+                    if let Some(other_name) = other.overridden_by {
+                        return Err(format!(
+                            "key {:?} is given to both \"{name}\" and \"{other_name}\" ({})",
+                            key.spec().map(|s| s.to_string()).unwrap_or_default(),
+                            scope.title().to_lowercase()
+                        ));
+                    }
+                    other.keys.retain(|k| !keys.contains(k));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The action a key asks for in a scope. In the search scope, printable characters that no
+    /// binding claims are typed into the query.
+    pub fn action_for(&self, scope: Scope, event: &KeyEvent) -> Option<Action> {
+        let bound = self
+            .bindings(scope)
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.action);
+        if bound.is_some() || scope != Scope::Search {
+            return bound;
+        }
+        match event.code {
+            KeyCode::Char(c)
+                if !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Type(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// Every binding of a scope, in the table's order (for the help).
+    pub fn bindings(&self, scope: Scope) -> impl Iterator<Item = &ActiveBinding> {
+        self.bindings.iter().filter(move |b| b.scope == scope)
+    }
+
+    /// The footer's hints for a scope: (keys, what they do). Bindings left with no key are
+    /// not hinted.
+    pub fn hints(&self, scope: Scope) -> impl Iterator<Item = (&str, &'static str)> {
+        self.bindings(scope)
+            .filter(|b| !b.keys.is_empty())
+            .filter_map(|b| b.hint.map(|hint| (b.label.as_str(), hint)))
+    }
+}
+
+/// A label made from keys: "q/Ctrl-c", or "/ or Ctrl-f" when a key is itself a slash.
+fn label_for(keys: &[Key]) -> String {
+    let labels: Vec<String> = keys.iter().map(Key::label).collect();
+    if labels.is_empty() {
+        return "(no key)".to_string();
+    }
+    let separator = if labels.iter().any(|l| l.contains('/')) {
+        " or "
+    } else {
+        "/"
+    };
+    labels.join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::Scope::{Browse, Compare, Search};
+    use Action as A;
+    use KeyCode as K;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn char_key(c: char) -> KeyEvent {
+        press(K::Char(c), KeyModifiers::NONE)
+    }
+
+    fn keymap(config: &str) -> Result<Keymap, String> {
+        let config = crate::config::parse("config.ron", config).unwrap();
+        Keymap::with_overrides(&config.keys)
+    }
+
+    #[test]
+    fn every_action_name_is_bound_where_overrides_apply() {
+        for name in ActionName::ALL {
+            let action = Action::from(*name);
+            assert!(
+                BINDINGS
+                    .iter()
+                    .any(|b| b.action == action && REBINDABLE.contains(&b.scope)),
+                "{name} is not bound while browsing or comparing"
+            );
+        }
+    }
+
+    #[test]
+    fn every_default_key_has_a_config_name() {
+        for binding in BINDINGS {
+            for key in binding.keys {
+                let spec = key.spec().expect("a config name");
+                assert_eq!(Key::from_spec(&spec), *key, "{spec}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_overridden_key_does_the_action_and_the_old_one_no_longer_does() {
+        let keymap =
+            keymap(r#"(keys: {"search": ["Ctrl-f"], "level_up": ["l", "Right", "L"]})"#).unwrap();
+        let ctrl_f = press(K::Char('f'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.action_for(Browse, &ctrl_f), Some(A::StartSearch));
+        assert_eq!(keymap.action_for(Browse, &char_key('/')), None);
+        for scope in REBINDABLE {
+            assert_eq!(
+                keymap.action_for(scope, &press(K::Char('L'), KeyModifiers::SHIFT)),
+                Some(A::LevelUp),
+                "{scope:?}"
+            );
+            assert_eq!(keymap.action_for(scope, &char_key('l')), Some(A::LevelUp));
+        }
+        assert_eq!(
+            keymap.action_for(Compare, &char_key('/')),
+            Some(A::PickOtherSkill),
+            "the comparison's / is another action's and stays"
+        );
+    }
+
+    #[test]
+    fn search_typing_is_never_overridden() {
+        let keymap =
+            keymap(r#"(keys: {"quit": ["x"], "down": ["n"], "back": ["Ctrl-g"]})"#).unwrap();
+        assert_eq!(keymap.action_for(Browse, &char_key('x')), Some(A::Quit));
+        assert_eq!(keymap.action_for(Browse, &char_key('q')), None);
+        for c in ['x', 'n', 'q', 'j'] {
+            assert_eq!(keymap.action_for(Search, &char_key(c)), Some(A::Type(c)));
+        }
+        let esc = press(K::Esc, KeyModifiers::NONE);
+        assert_eq!(keymap.action_for(Search, &esc), Some(A::Back));
+        assert_eq!(keymap.action_for(Browse, &esc), None);
+        assert_eq!(
+            keymap.action_for(Search, &press(K::Char('c'), KeyModifiers::CONTROL)),
+            Some(A::Quit)
+        );
+    }
+
+    #[test]
+    fn an_overriding_key_is_taken_from_the_action_that_had_it() {
+        let keymap = keymap(r#"(keys: {"quit": ["j"]})"#).unwrap();
+        assert_eq!(keymap.action_for(Browse, &char_key('j')), Some(A::Quit));
+        let down = press(K::Down, KeyModifiers::NONE);
+        assert_eq!(keymap.action_for(Browse, &down), Some(A::Down));
+        let labels: Vec<&str> = keymap
+            .bindings(Browse)
+            .filter(|b| matches!(b.action, A::Down | A::Quit | A::Up))
+            .map(|b| b.label.as_str())
+            .collect();
+        assert_eq!(labels, ["j", "↓", "k/↑"]);
+    }
+
+    #[test]
+    fn two_overrides_with_one_key_conflict_only_in_one_scope() {
+        let error = keymap(r#"(keys: {"quit": ["x"], "export": ["x"]})"#).unwrap_err();
+        assert!(
+            error.contains("\"x\"") && error.contains("quit") && error.contains("export"),
+            "{error}"
+        );
+        // next_pane is only for browsing, step_up only for comparing.
+        let keymap = keymap(r#"(keys: {"next_pane": ["x"], "step_up": ["x"]})"#).unwrap();
+        assert_eq!(
+            keymap.action_for(Browse, &char_key('x')),
+            Some(A::FocusNext)
+        );
+        assert_eq!(keymap.action_for(Compare, &char_key('x')), Some(A::StepUp));
+    }
+
+    #[test]
+    fn hints_show_the_keys_in_force() {
+        let keymap = keymap(
+            r#"(keys: {"search": ["/", "Ctrl-f"], "quit": ["q", "Ctrl-q"], "help": ["F1"]})"#,
+        )
+        .unwrap();
+        let hints: Vec<(&str, &str)> = keymap.hints(Browse).take(3).collect();
+        assert_eq!(
+            hints,
+            [
+                ("q/Ctrl-q", "quit"),
+                ("/ or Ctrl-f", "search"),
+                ("F1", "help")
+            ]
+        );
+        let compare: Vec<&str> = keymap.hints(Compare).map(|(keys, _)| keys).collect();
+        assert!(!compare.contains(&"?"), "{compare:?}");
+    }
+
+    #[test]
+    fn keys_equal_to_the_defaults_keep_the_default_labels() {
+        let example = crate::config::parse(
+            "config.example.ron",
+            include_str!("../../../assets/config.example.ron"),
+        )
+        .unwrap();
+        let keymap = Keymap::with_overrides(&example.keys).unwrap();
+        let default = Keymap::default();
+        for scope in REBINDABLE {
+            let hints: Vec<_> = keymap.hints(scope).collect();
+            let default_hints: Vec<_> = default.hints(scope).collect();
+            assert_eq!(hints, default_hints, "{scope:?}");
+            for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
+                for key in binding.keys {
+                    let event = KeyEvent::new(key.code, key.modifiers);
+                    assert_eq!(
+                        keymap.action_for(scope, &event),
+                        Some(binding.action),
+                        "{scope:?} {key:?}"
+                    );
+                }
+            }
+        }
+    }
+}
