@@ -38,8 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         status::draw_footer(frame, screen.footer, app);
     }
     // A skill picked for the comparison is searched for in a list drawn over it.
-    if let (Some(_), Some(search)) = (&app.comparison, &app.search) {
-        let _ = search;
+    if app.comparison.is_some() && app.search.is_some() {
         let picker = super::layout::centered(area, 90, area.height.saturating_sub(2));
         frame.render_widget(ratatui::widgets::Clear, picker);
         frame.buffer_mut().set_style(picker, app.theme.base);
