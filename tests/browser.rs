@@ -1,18 +1,16 @@
 //! The browser driven as a user would: key events through the real key table into
 //! `App::update`, frames drawn into ratatui's TestBackend and compared with snapshots.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use crossterm::event::{Event, KeyModifiers};
 use ratatui::style::Modifier;
-use ratatui::Terminal;
 use skillscope::catalog::Catalog;
 use skillscope::load::{load_catalog, SourceSelection};
 use skillscope::tui::action::Action;
+use skillscope::tui::action_for_event;
 use skillscope::tui::app::{App, Pane};
 use skillscope::tui::settings::Settings;
+use skillscope::tui::testing::{buffer_text, press_keys, render};
 use skillscope::tui::theme::Theme;
-use skillscope::tui::{action_for_event, ui};
 
 fn catalog() -> Catalog {
     let mut catalog = load_catalog(&SourceSelection {
@@ -38,61 +36,8 @@ fn configured_app(config: &str, width: u16, height: u16) -> App {
     app
 }
 
-/// Types keys: plain characters, or names in angle brackets: <Enter>, <Esc>, <Tab>, <BackTab>,
-/// <Down>, <Up>, <Left>, <Right>, <C-c>, <C-f>, <F1>.
-fn keys(app: &mut App, sequence: &str) {
-    let mut rest = sequence;
-    while let Some(c) = rest.chars().next() {
-        let (code, modifiers, used) = if c == '<' {
-            let end = rest.find('>').expect("closing >");
-            let name = &rest[1..end];
-            let (code, modifiers) = match name {
-                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-                "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-                "Down" => (KeyCode::Down, KeyModifiers::NONE),
-                "Up" => (KeyCode::Up, KeyModifiers::NONE),
-                "Left" => (KeyCode::Left, KeyModifiers::NONE),
-                "Right" => (KeyCode::Right, KeyModifiers::NONE),
-                "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
-                "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
-                "C-f" => (KeyCode::Char('f'), KeyModifiers::CONTROL),
-                "F1" => (KeyCode::F(1), KeyModifiers::NONE),
-                other => panic!("unknown key {other}"),
-            };
-            (code, modifiers, end + 1)
-        } else {
-            (KeyCode::Char(c), KeyModifiers::NONE, c.len_utf8())
-        };
-        let event = Event::Key(KeyEvent::new(code, modifiers));
-        if let Some(action) = action_for_event(app, &event) {
-            app.update(action);
-        }
-        rest = &rest[used..];
-    }
-}
-
-fn draw(app: &App) -> Buffer {
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn screen_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
-            line.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn screen(app: &App) -> String {
-    screen_text(&draw(app))
+    buffer_text(&render(app))
 }
 
 fn selected_code(app: &App) -> String {
@@ -115,16 +60,16 @@ fn whole_screen_medium() {
 fn whole_screen_narrow() {
     let mut app = app(40, 12);
     insta::assert_snapshot!("narrow_list", screen(&app));
-    keys(&mut app, "<Tab>");
+    press_keys(&mut app, "<Tab>");
     insta::assert_snapshot!("narrow_levels", screen(&app));
-    keys(&mut app, "<Tab>");
+    press_keys(&mut app, "<Tab>");
     insta::assert_snapshot!("narrow_guidance", screen(&app));
 }
 
 #[test]
 fn search_rollback_jumps_to_relm_at_the_level_that_mentions_it() {
     let mut app = app(160, 45);
-    keys(&mut app, "/rollback");
+    press_keys(&mut app, "/rollback");
     let text = screen(&app);
     assert!(text.contains("Search: 1 of 3"), "{text}");
     assert!(text.contains("RELM  Release and deployment"), "{text}");
@@ -133,7 +78,7 @@ fn search_rollback_jumps_to_relm_at_the_level_that_mentions_it() {
         "the result says where it matched:\n{text}"
     );
     insta::assert_snapshot!("search_rollback", text);
-    keys(&mut app, "<Enter>");
+    press_keys(&mut app, "<Enter>");
     assert!(app.search.is_none());
     assert_eq!(selected_code(&app), "RELM");
     assert_eq!(app.level.get(), 4);
@@ -143,18 +88,18 @@ fn search_rollback_jumps_to_relm_at_the_level_that_mentions_it() {
 #[test]
 fn search_devsec_jumps_to_dsop_and_escape_restores_the_list() {
     let mut app = app(80, 24);
-    keys(&mut app, "/devsec");
+    press_keys(&mut app, "/devsec");
     let text = screen(&app);
     let first_result = text
         .lines()
         .find(|l| l.contains("│D") || l.contains("│S"))
         .unwrap_or_default();
     assert!(first_result.contains("DSOP"), "{text}");
-    keys(&mut app, "<Enter>");
+    press_keys(&mut app, "<Enter>");
     assert_eq!(selected_code(&app), "DSOP");
-    keys(&mut app, "/zzz");
+    press_keys(&mut app, "/zzz");
     assert!(screen(&app).contains("Nothing matches"));
-    keys(&mut app, "<Esc>");
+    press_keys(&mut app, "<Esc>");
     assert!(app.search.is_none());
     assert_eq!(selected_code(&app), "DSOP", "Esc keeps the skill shown");
     assert!(screen(&app).contains("Skills (3)"));
@@ -163,35 +108,35 @@ fn search_devsec_jumps_to_dsop_and_escape_restores_the_list() {
 #[test]
 fn typing_q_in_search_types_it_instead_of_quitting() {
     let mut app = app(80, 24);
-    keys(&mut app, "/q");
+    press_keys(&mut app, "/q");
     assert!(!app.should_quit);
     assert_eq!(app.search.as_ref().unwrap().input, "q");
-    keys(&mut app, "<Backspace><Esc>q");
+    press_keys(&mut app, "<Backspace><Esc>q");
     assert!(app.should_quit);
 }
 
 #[test]
 fn level_keys_skip_undefined_levels_and_stop_at_the_ends() {
     let mut app = app(160, 45);
-    keys(&mut app, "/relm<Enter>");
+    press_keys(&mut app, "/relm<Enter>");
     assert_eq!(selected_code(&app), "RELM");
-    keys(&mut app, "hhhhh");
+    press_keys(&mut app, "hhhhh");
     assert_eq!(app.level.get(), 2, "RELM's lowest level");
     assert!(screen(&app).contains("Level 2 is the lowest defined level of RELM."));
-    keys(&mut app, "llllllll");
+    press_keys(&mut app, "llllllll");
     assert_eq!(app.level.get(), 6);
-    keys(&mut app, "<Left>");
+    press_keys(&mut app, "<Left>");
     assert_eq!(app.level.get(), 5);
 }
 
 #[test]
 fn moving_between_skills_keeps_the_nearest_defined_level() {
     let mut app = app(160, 45);
-    keys(&mut app, "/relm<Enter>hhh");
+    press_keys(&mut app, "/relm<Enter>hhh");
     assert_eq!(app.level.get(), 2);
-    keys(&mut app, "gj");
+    press_keys(&mut app, "gj");
     // g goes to the top row (the framework group); j to the first category row: SLEN stays.
-    keys(&mut app, "jj");
+    press_keys(&mut app, "jj");
     assert_eq!(selected_code(&app), "SLEN");
     assert_eq!(app.level.get(), 4, "SLEN starts at level 4");
 }
@@ -199,24 +144,24 @@ fn moving_between_skills_keeps_the_nearest_defined_level() {
 #[test]
 fn enter_folds_a_group_and_opens_it_again() {
     let mut app = app(160, 45);
-    keys(&mut app, "g<Enter>");
+    press_keys(&mut app, "g<Enter>");
     let text = screen(&app);
     assert!(
         text.contains("▸ SFIA 9 (3)") && !text.contains("RELM  Release"),
         "{text}"
     );
-    keys(&mut app, "<Enter>");
+    press_keys(&mut app, "<Enter>");
     assert!(screen(&app).contains("RELM  Release"));
 }
 
 #[test]
 fn tab_and_backtab_cycle_focus() {
     let mut app = app(160, 45);
-    keys(&mut app, "<Tab>");
+    press_keys(&mut app, "<Tab>");
     assert_eq!(app.focus, Pane::Levels);
-    keys(&mut app, "<Tab>");
+    press_keys(&mut app, "<Tab>");
     assert_eq!(app.focus, Pane::Guidance);
-    keys(&mut app, "<BackTab><BackTab>");
+    press_keys(&mut app, "<BackTab><BackTab>");
     assert_eq!(app.focus, Pane::List);
 }
 
@@ -224,7 +169,7 @@ fn tab_and_backtab_cycle_focus() {
 fn help_lists_the_same_keys_as_the_footer() {
     let mut app = app(100, 50);
     let footer = screen(&app).lines().last().unwrap().to_string();
-    keys(&mut app, "?");
+    press_keys(&mut app, "?");
     let help = screen(&app);
     insta::assert_snapshot!("help", help);
     for binding in app
@@ -240,17 +185,17 @@ fn help_lists_the_same_keys_as_the_footer() {
             );
         }
     }
-    keys(&mut app, "<Esc>");
+    press_keys(&mut app, "<Esc>");
     assert!(app.popup.is_none());
 }
 
 #[test]
 fn the_cursor_row_is_visible_without_colour() {
     let app = app(160, 45);
-    let buffer = draw(&app);
+    let buffer = render(&app);
     let row = (0..45u16)
         .find(|&y| {
-            screen_text(&buffer)
+            buffer_text(&buffer)
                 .lines()
                 .nth(y as usize)
                 .unwrap_or("")
@@ -269,7 +214,7 @@ fn the_cursor_row_is_visible_without_colour() {
 #[test]
 fn the_selected_level_is_marked_in_the_ladder() {
     let mut app = app(160, 45);
-    keys(&mut app, "/rollback<Enter>");
+    press_keys(&mut app, "/rollback<Enter>");
     let text = screen(&app);
     assert!(text.contains("▶4 ● Enable"), "{text}");
     assert!(
@@ -329,15 +274,15 @@ fn every_size_draws_without_panic_and_recovers() {
         }
     }
     for setup in ["", "/re", "?", "c", "<Tab><Tab>", "/zz"] {
-        keys(&mut app, "<Esc><Esc><Esc>");
-        keys(&mut app, setup);
+        press_keys(&mut app, "<Esc><Esc><Esc>");
+        press_keys(&mut app, setup);
         for &(width, height) in &sizes {
             app.update(Action::Resize(width, height));
-            draw(&app);
+            render(&app);
         }
     }
     app.update(Action::Resize(160, 45));
-    keys(&mut app, "<Esc><Esc><Esc>");
+    press_keys(&mut app, "<Esc><Esc><Esc>");
     assert!(
         screen(&app).contains("Guidance"),
         "the layout recovers when the terminal grows"
@@ -360,9 +305,9 @@ fn overridden_keys_work_and_show_in_the_footer_and_the_help() {
     assert!(footer.contains(" F1 help "), "{footer}");
     assert!(!footer.contains(" ? help"), "{footer}");
 
-    keys(&mut app, "?");
+    press_keys(&mut app, "?");
     assert!(app.popup.is_none(), "? no longer opens the help");
-    keys(&mut app, "<F1>");
+    press_keys(&mut app, "<F1>");
     let help = screen(&app);
     for line in [
         "  / or Ctrl-f search codes, names and text",
@@ -372,7 +317,7 @@ fn overridden_keys_work_and_show_in_the_footer_and_the_help() {
     ] {
         assert!(help.contains(line), "{line:?} in\n{help}");
     }
-    keys(&mut app, "<Esc><C-f>q");
+    press_keys(&mut app, "<Esc><C-f>q");
     assert_eq!(
         app.search.as_ref().map(|s| s.input.as_str()),
         Some("q"),
@@ -399,7 +344,7 @@ fn a_bad_config_is_shown_like_a_data_file_that_failed() {
         text.contains("⚠ config file not used: defaults apply (!)"),
         "{text}"
     );
-    keys(&mut app, "!");
+    press_keys(&mut app, "!");
     let text = screen(&app);
     assert!(text.contains("The config file failed to load"), "{text}");
     assert!(
@@ -417,10 +362,10 @@ fn the_high_contrast_theme_draws_on_black_and_keeps_the_cursor_reversed() {
     let settings = Settings::from_config(&config, true).unwrap();
     let mut app = App::with_settings(catalog(), settings);
     app.update(Action::Resize(160, 45));
-    let buffer = draw(&app);
+    let buffer = render(&app);
     let blank = &buffer[(100, 30)];
     assert_eq!(blank.bg, ratatui::style::Color::Black, "{blank:?}");
-    let text = screen_text(&buffer);
+    let text = buffer_text(&buffer);
     let row = text
         .lines()
         .position(|l| l.contains("SLEN  Systems"))

@@ -30,7 +30,7 @@ pub fn app_for(mut catalog: Catalog, width: u16, height: u16) -> App {
 }
 
 /// Parses one key name: a character, or <Enter>, <Esc>, <Tab>, <BackTab>, <Down>, <Up>,
-/// <Left>, <Right>, <Backspace>, <PageDown>, <PageUp>, <Home>, <End>, <C-x> (Ctrl+x).
+/// <Left>, <Right>, <Backspace>, <PageDown>, <PageUp>, <Home>, <End>, <F1>…<F12>, <C-x> (Ctrl+x).
 fn parse_key(name: &str) -> KeyEvent {
     let (code, modifiers) = match name {
         "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
@@ -46,6 +46,10 @@ fn parse_key(name: &str) -> KeyEvent {
         "PageUp" => (KeyCode::PageUp, KeyModifiers::NONE),
         "Home" => (KeyCode::Home, KeyModifiers::NONE),
         "End" => (KeyCode::End, KeyModifiers::NONE),
+        function if function.starts_with('F') && function[1..].parse::<u8>().is_ok() => (
+            KeyCode::F(function[1..].parse().unwrap_or(1)),
+            KeyModifiers::NONE,
+        ),
         ctrl if ctrl.starts_with("C-") && ctrl.chars().count() == 3 => (
             KeyCode::Char(ctrl.chars().nth(2).unwrap_or(' ')),
             KeyModifiers::CONTROL,
