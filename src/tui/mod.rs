@@ -85,13 +85,12 @@ pub fn run(catalog: Catalog, user: Option<UserPaths>, color: bool) -> io::Result
     if let Some(notice) = state_notice {
         app.notice = Some(notice);
     }
-    let terminated = terminal::termination_flag();
+    terminal::exit_on_termination_signals();
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    while !app.should_quit && !terminal::terminated(&terminated) {
+    while !app.should_quit {
         guard.terminal.draw(|frame| ui::draw(frame, &app))?;
-        // Wake up now and then to notice SIGTERM/SIGHUP.
         if !event::poll(Duration::from_millis(250))? {
             continue;
         }

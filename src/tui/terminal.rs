@@ -1,10 +1,9 @@
 //! Entering and leaving the full-screen terminal. The terminal is restored on every way out:
 //! normal quit and errors (the guard's Drop), panics (the hook restores before the message is
-//! printed) and SIGTERM/SIGHUP (the event loop sees the flag and returns normally).
+//! printed) and SIGTERM/SIGHUP (a thread restores and exits: after a hangup crossterm's `poll`
+//! can spin on end-of-file without returning, so the event loop cannot be relied on to notice).
 
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -74,16 +73,19 @@ fn install_panic_hook() {
     }));
 }
 
-/// A flag raised by SIGTERM or SIGHUP, so the event loop can restore the terminal and leave.
-pub fn termination_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
+/// On SIGTERM or SIGHUP: restore the terminal and exit with 128 + the signal's number.
+pub fn exit_on_termination_signals() {
     #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + signal);
+            }
+        });
     }
-    flag
-}
-
-pub fn terminated(flag: &AtomicBool) -> bool {
-    flag.load(Ordering::Relaxed)
 }

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 bin=${1:-$root/target/release/skillscope}
 [ -x "$bin" ] || cargo build --release --quiet
+bin=$(realpath "$bin") # the tmux shell runs in a temporary folder
 command -v tmux >/dev/null || { echo "tmux is needed (apt-get install tmux)"; exit 1; }
 
 work=$(mktemp -d)
@@ -84,6 +85,20 @@ sleep 0.3
 check "raw mode is off (icanon, echo)" on_screen 'icanon echo'
 check "the screen was not cleared (the command line is still there)" on_screen hostile.ron
 check "nothing was written into the working folder" workdir_clean
+
+# A hang-up (the terminal closes, e.g. an SSH connection drops) must end the browser, not leave
+# it spinning: start one in a second window, kill the window, and look for the process.
+marker="$work/hangup-marker.ron"
+cp "$root/tests/fixtures/hostile.ron" "$marker"
+t new-window -d -n hangup "'$bin' --data '$marker'"
+sleep 1
+browser_alive() { pgrep -f -- "--data $marker" >/dev/null; }
+check "a second browser runs" browser_alive
+t kill-window -t hangup
+for _ in $(seq 30); do browser_alive || break; sleep 0.1; done
+browser_gone() { ! browser_alive; }
+check "closing its terminal ends it (SIGHUP)" browser_gone
+pkill -9 -f -- "--data $marker" 2>/dev/null || true
 
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
