@@ -31,26 +31,35 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// True when [`printable`] leaves `text` as it is: no control character (but line breaks in
-/// `Multi` text) and no bidi control. A scan of bytes rather than chars, since every catalog
-/// string passes through here on loading: C0 controls and DEL are single bytes, C1 controls
+/// `Multi` text) and no bidi control. Every catalog string passes through here on loading, so
+/// this scans bytes, a block at a time, and looks closely only at blocks holding a byte that
+/// can start such a character: C0 controls and DEL are single bytes, C1 controls
 /// (U+0080–U+009F) are `C2 80`–`C2 9F`, and the bidi controls are `E2 80 AA`–`E2 80 AE`
 /// (U+202A–U+202E) and `E2 81 A6`–`E2 81 A9` (U+2066–U+2069).
 fn is_printable(text: &str, lines: Lines) -> bool {
+    const BLOCK: usize = 32;
     let bytes = text.as_bytes();
+    bytes.chunks(BLOCK).enumerate().all(|(n, block)| {
+        let suspect = block.iter().fold(false, |any, &b| {
+            any | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+        });
+        !suspect || is_printable_from(bytes, n * BLOCK, n * BLOCK + block.len(), lines)
+    })
+}
+
+/// The byte-by-byte check of `bytes[from..to]` (looking past `to` for the rest of a char).
+fn is_printable_from(bytes: &[u8], from: usize, to: usize, lines: Lines) -> bool {
     let keep_newlines = lines == Lines::Multi;
-    for (i, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b'\n' if keep_newlines => {}
-            0x00..=0x1f | 0x7f => return false,
-            0xc2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => return false,
-            0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9)) => return false,
-                _ => {}
-            },
-            _ => {}
-        }
-    }
-    true
+    (from..to).all(|i| match bytes[i] {
+        b'\n' => keep_newlines,
+        0x00..=0x1f | 0x7f => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => !matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => true,
+    })
 }
 
 /// Returns `text` safe to print; borrows when nothing had to change (the common case).
