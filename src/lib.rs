@@ -16,4 +16,5 @@ pub mod output;
 pub mod paths;
 pub mod sanitize;
 pub mod search;
+pub mod testdata;
 pub mod tui;

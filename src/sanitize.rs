@@ -30,9 +30,41 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// True when [`printable`] leaves `text` as it is: no control character (but line breaks in
+/// `Multi` text) and no bidi control. Every catalog string passes through here on loading, so
+/// this scans bytes, a block at a time, and looks closely only at blocks holding a byte that
+/// can start such a character: C0 controls and DEL are single bytes, C1 controls
+/// (U+0080–U+009F) are `C2 80`–`C2 9F`, and the bidi controls are `E2 80 AA`–`E2 80 AE`
+/// (U+202A–U+202E) and `E2 81 A6`–`E2 81 A9` (U+2066–U+2069).
+fn is_printable(text: &str, lines: Lines) -> bool {
+    const BLOCK: usize = 32;
+    let bytes = text.as_bytes();
+    bytes.chunks(BLOCK).enumerate().all(|(n, block)| {
+        let suspect = block.iter().fold(false, |any, &b| {
+            any | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+        });
+        !suspect || is_printable_from(bytes, n * BLOCK, n * BLOCK + block.len(), lines)
+    })
+}
+
+/// The byte-by-byte check of `bytes[from..to]` (looking past `to` for the rest of a char).
+fn is_printable_from(bytes: &[u8], from: usize, to: usize, lines: Lines) -> bool {
+    let keep_newlines = lines == Lines::Multi;
+    (from..to).all(|i| match bytes[i] {
+        b'\n' => keep_newlines,
+        0x00..=0x1f | 0x7f => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => !matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => true,
+    })
+}
+
 /// Returns `text` safe to print; borrows when nothing had to change (the common case).
 pub fn printable(text: &str, lines: Lines) -> Cow<'_, str> {
-    if !text.chars().any(needs_change) {
+    if is_printable(text, lines) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -87,6 +119,27 @@ mod tests {
     fn bidi_overrides_are_shown_not_obeyed() {
         let safe = printable("abc\u{202E}fed\u{2066}x\u{2069}", Lines::Single);
         assert_eq!(safe, "abc\u{FFFD}fed\u{FFFD}x\u{FFFD}");
+    }
+
+    #[test]
+    fn multi_line_text_with_only_line_breaks_is_borrowed() {
+        assert!(matches!(printable("a\nb", Lines::Multi), Cow::Borrowed(_)));
+        assert_eq!(printable("a\nb", Lines::Single), "a b");
+    }
+
+    proptest::proptest! {
+        /// The byte scan agrees with the definition: no char that needs a change.
+        #[test]
+        fn the_byte_scan_finds_exactly_the_chars_that_change(
+            text in r"(\PC|[\x00-\x1f\x7f-\x{9f}]|[\x{2028}-\x{206f}]|[\x{c0}-\x{3000}]){0,12}"
+        ) {
+            for lines in [Lines::Single, Lines::Multi] {
+                let by_chars = !text
+                    .chars()
+                    .any(|c| needs_change(c) && !(c == '\n' && lines == Lines::Multi));
+                proptest::prop_assert_eq!(is_printable(&text, lines), by_chars, "{:?}", text);
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! paragraphs matches nearly everything. An exact code ranks first, then code and name matches,
 //! then category, then body text.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -60,10 +61,10 @@ impl Place {
 /// Which string of a skill a body match lies in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
-    Statement(Level, usize),
+    Statement(Level, u32),
     Description,
     Guidance,
-    Note(usize),
+    Note(u32),
 }
 
 impl Field {
@@ -79,89 +80,107 @@ impl Field {
     fn text(self, entry: &Entry) -> &str {
         let skill = &entry.skill;
         match self {
-            Field::Statement(level, i) => &skill.levels.0[&level][i],
+            Field::Statement(level, i) => &skill.levels.0[&level][i as usize],
             Field::Description => &skill.description,
             Field::Guidance => skill.guidance.as_deref().unwrap_or(""),
-            Field::Note(i) => &skill.notes[i],
+            Field::Note(i) => &skill.notes[i as usize],
         }
     }
 }
 
-/// A skill's text folded to lower case, laid out for fast scanning.
-#[derive(Debug, Clone)]
-struct IndexedSkill {
-    code: String,
-    name: String,
-    category: String,
-    /// Every body field folded and joined by '\n' (terms never hold whitespace, so a term
-    /// cannot match across two fields). Byte offsets equal those of the original text.
-    body: String,
-    /// Start offset in `body` of each field, ascending.
-    fields: Vec<(usize, Field)>,
+/// Where one skill's folded text lies in the index: all skills' text is kept in a few large
+/// buffers in catalog order, so a search sweeps memory in order instead of chasing thousands
+/// of small allocations.
+#[derive(Debug, Clone, Copy)]
+struct Spans {
+    /// `short[short..code_end]` is the code, `short[code_end..name_end]` the name.
+    short: usize,
+    code_end: usize,
+    name_end: usize,
+    /// `body[body..body_end]`, each field followed by [`SEPARATOR`].
+    body: usize,
+    body_end: usize,
+    /// `fields[fields..fields_end]`.
+    fields: usize,
+    fields_end: usize,
+    /// The folded "category / subcategory", an index into [`SearchIndex::categories`]: a
+    /// catalog has few, so each is matched once per search rather than once per skill.
+    category: usize,
 }
 
-impl IndexedSkill {
-    fn new(entry: &Entry) -> IndexedSkill {
-        let skill = &entry.skill;
-        let mut fields = Vec::new();
-        for (level, statements) in &skill.levels.0 {
-            fields.extend((0..statements.len()).map(|i| Field::Statement(*level, i)));
-        }
-        fields.push(Field::Description);
-        if skill.guidance.is_some() {
-            fields.push(Field::Guidance);
-        }
-        fields.extend((0..skill.notes.len()).map(Field::Note));
-        let mut body = String::new();
-        let fields = fields
-            .into_iter()
-            .map(|field| {
-                let start = body.len();
-                fold_into(&mut body, field.text(entry));
-                body.push('\n');
-                (start, field)
-            })
-            .collect();
-        let category = [skill.category.as_deref(), skill.subcategory.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" / ");
-        IndexedSkill {
-            code: fold(skill.code.as_str()),
-            name: fold(&skill.name),
-            category: fold(&category),
-            body,
-            fields,
-        }
-    }
+/// Ends each field of a body: a byte that UTF-8 text never holds, so no term can match across
+/// two fields, and the field of a match is told by the separators before it.
+const SEPARATOR: u8 = 0xFF;
 
+/// One skill's folded text, borrowed from the index.
+struct SkillText<'i> {
+    code: &'i str,
+    name: &'i str,
+    category: usize,
+    /// Every body field folded, each followed by [`SEPARATOR`]. Byte offsets within a field
+    /// equal those of the original text.
+    body: &'i [u8],
+    /// The body's fields, in order.
+    fields: &'i [Field],
+}
+
+impl SkillText<'_> {
+    /// The field a body offset lies in, and the offset where that field starts. Counts the
+    /// separators before the match (bytes the search has just read) rather than looking the
+    /// offset up in a table.
     fn field_at(&self, offset: usize) -> (usize, Field) {
-        let i = self.fields.partition_point(|(start, _)| *start <= offset) - 1;
-        self.fields[i]
+        let before = &self.body[..offset];
+        let index = memchr::memchr_iter(SEPARATOR, before).count();
+        let start = memchr::memrchr(SEPARATOR, before).map_or(0, |at| at + 1);
+        (start, self.fields[index])
     }
+}
+
+/// The body fields of a skill, in the order they are joined.
+fn body_fields(entry: &Entry) -> impl Iterator<Item = Field> + '_ {
+    let skill = &entry.skill;
+    let statements = skill.levels.0.iter().flat_map(|(level, statements)| {
+        (0..statements.len() as u32).map(|i| Field::Statement(*level, i))
+    });
+    statements
+        .chain([Field::Description])
+        .chain(skill.guidance.is_some().then_some(Field::Guidance))
+        .chain((0..skill.notes.len() as u32).map(Field::Note))
 }
 
 /// Lower case that keeps every byte offset: a character whose lower case has another UTF-8
-/// length (rare: 'İ', 'ẞ', the Kelvin sign) is kept as it is.
-fn fold_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+/// length (rare: 'İ', 'ẞ', the Kelvin sign) is kept as it is. Runs of ASCII are copied and
+/// lowered a slice at a time (the index folds every byte of the catalog).
+fn fold_into(out: &mut Vec<u8>, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = if rest.is_ascii() {
+            rest.len()
         } else {
+            rest.bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len())
+        };
+        let start = out.len();
+        out.extend_from_slice(&rest.as_bytes()[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
             let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-                _ => out.push(c),
-            }
+            let kept = match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+            out.extend_from_slice(kept.encode_utf8(&mut [0; 4]).as_bytes());
+            rest = &rest[c.len_utf8()..];
         }
     }
 }
 
 fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len());
     fold_into(&mut out, text);
-    out
+    String::from_utf8(out).expect("folding keeps UTF-8")
 }
 
 /// One skill that matched a query.
@@ -224,6 +243,28 @@ impl Query {
     }
 }
 
+/// One term of a query, prepared once per search.
+struct Term<'q> {
+    text: &'q str,
+    finder: memmem::Finder<'q>,
+    /// A fuzzy score at least this high is a close match (see [`CLOSE_FUZZY_PER_CHAR`]).
+    close: i64,
+    /// No fuzzy score of this term can exceed this (see [`MAX_FUZZY_PER_CHAR`]).
+    max_fuzzy: i64,
+}
+
+impl<'q> Term<'q> {
+    fn new(text: &'q str) -> Term<'q> {
+        let chars = text.chars().count() as i64;
+        Term {
+            text,
+            finder: memmem::Finder::new(text.as_bytes()),
+            close: CLOSE_FUZZY_PER_CHAR * chars,
+            max_fuzzy: MAX_FUZZY_PER_CHAR * chars,
+        }
+    }
+}
+
 const EXACT_CODE: i64 = 1_000_000;
 const CODE: i64 = 40_000;
 const NAME: i64 = 20_000;
@@ -232,33 +273,109 @@ const BODY: i64 = 100;
 /// A fuzzy match that scores below this per pattern character is scattered: it counts, but
 /// ranks with body text rather than above it.
 const CLOSE_FUZZY_PER_CHAR: i64 = 20;
+/// SkimMatcherV2's most per pattern character: a match scores 16 and its bonus is at most 16
+/// (a head bonus of 8 doubled on the first character; consecutive and camel bonuses are lower);
+/// gaps and case mismatches only subtract.
+const MAX_FUZZY_PER_CHAR: i64 = 32;
 const SNIPPET_BEFORE: usize = 40;
 const SNIPPET_LENGTH: usize = 120;
 
 /// The catalog prepared for searching.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
-    skills: Vec<IndexedSkill>,
+    spans: Vec<Spans>,
+    /// Every skill's folded code and name.
+    short: String,
+    /// Every skill's folded body.
+    body: Vec<u8>,
+    /// Every skill's body fields.
+    fields: Vec<Field>,
+    /// Each distinct folded "category / subcategory".
+    categories: Vec<String>,
 }
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> SearchIndex {
-        SearchIndex {
-            skills: catalog.entries.iter().map(IndexedSkill::new).collect(),
+        // Folding keeps lengths, so every buffer is allocated once at its final size.
+        let (mut short_length, mut body_length, mut field_count) = (0, 0, 0);
+        for entry in &catalog.entries {
+            short_length += entry.skill.code.as_str().len() + entry.skill.name.len();
+            for field in body_fields(entry) {
+                body_length += field.text(entry).len() + 1;
+                field_count += 1;
+            }
+        }
+        let mut index = SearchIndex {
+            spans: Vec::with_capacity(catalog.entries.len()),
+            short: String::with_capacity(short_length),
+            body: Vec::with_capacity(body_length),
+            fields: Vec::with_capacity(field_count),
+            categories: Vec::new(),
+        };
+        let mut category_ids: HashMap<String, usize> = HashMap::new();
+        for entry in &catalog.entries {
+            let skill = &entry.skill;
+            let category = [skill.category.as_deref(), skill.subcategory.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" / ");
+            let category = fold(&category);
+            let category = match category_ids.get(&category) {
+                Some(&id) => id,
+                None => {
+                    index.categories.push(category.clone());
+                    category_ids.insert(category, index.categories.len() - 1);
+                    index.categories.len() - 1
+                }
+            };
+            let short = index.short.len();
+            index.short.push_str(&fold(skill.code.as_str()));
+            let code_end = index.short.len();
+            index.short.push_str(&fold(&skill.name));
+            let body = index.body.len();
+            let fields = index.fields.len();
+            for field in body_fields(entry) {
+                index.fields.push(field);
+                fold_into(&mut index.body, field.text(entry));
+                index.body.push(SEPARATOR);
+            }
+            index.spans.push(Spans {
+                short,
+                code_end,
+                name_end: index.short.len(),
+                body,
+                body_end: index.body.len(),
+                fields,
+                fields_end: index.fields.len(),
+                category,
+            });
+        }
+        index
+    }
+
+    fn skill(&self, entry: usize) -> SkillText<'_> {
+        let spans = &self.spans[entry];
+        SkillText {
+            code: &self.short[spans.short..spans.code_end],
+            name: &self.short[spans.code_end..spans.name_end],
+            category: spans.category,
+            body: &self.body[spans.body..spans.body_end],
+            fields: &self.fields[spans.fields..spans.fields_end],
         }
     }
 
     pub fn len(&self) -> usize {
-        self.skills.len()
+        self.spans.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.skills.is_empty()
+        self.spans.is_empty()
     }
 
     /// Every entry that matches all terms, best first (ties in catalog order).
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        self.search_among(query, 0..self.skills.len())
+        self.search_among(query, 0..self.spans.len())
     }
 
     /// Like [`search`](Self::search) over some entries only: when a query narrows the previous
@@ -271,35 +388,45 @@ impl SearchIndex {
         if query.is_empty() {
             return Vec::new();
         }
-        let matcher = SkimMatcherV2::default().ignore_case();
-        let finders: Vec<memmem::Finder<'_>> = query
-            .terms
-            .iter()
-            .map(|t| memmem::Finder::new(t.as_bytes()))
-            .collect();
-        let mut hits: Vec<Hit> = entries
-            .into_iter()
-            .filter_map(|entry| self.match_skill(entry, query, &finders, &matcher))
-            .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        // In catalog order, the order of the index's buffers; the result is sorted anyway.
+        let mut entries: Vec<usize> = entries.into_iter().collect();
+        entries.sort_unstable();
+        let mut hits = self.match_entries(query, &entries);
+        // Entries are unique, so (score, entry) orders hits totally: unstable sorting is exact.
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
         hits
     }
 
-    fn match_skill(
-        &self,
-        entry: usize,
-        query: &Query,
-        finders: &[memmem::Finder<'_>],
-        matcher: &SkimMatcherV2,
-    ) -> Option<Hit> {
-        let skill = &self.skills[entry];
+    /// The hits among `entries` (ascending), unsorted.
+    fn match_entries(&self, query: &Query, entries: &[usize]) -> Vec<Hit> {
+        let mut matching = Matching {
+            matcher: SkimMatcherV2::default().ignore_case(),
+            terms: query.terms.iter().map(|t| Term::new(t)).collect(),
+            category_scores: vec![None; query.terms.len() * self.categories.len()],
+        };
+        entries
+            .iter()
+            .filter_map(|&entry| self.match_skill(entry, &mut matching))
+            .collect()
+    }
+
+    fn match_skill(&self, entry: usize, matching: &mut Matching<'_>) -> Option<Hit> {
+        let skill = self.skill(entry);
         let mut score = 0;
         let mut short_place = None;
         let mut body_match = None;
-        for (term, finder) in query.terms.iter().zip(finders) {
-            let short = best_short_match(skill, term, matcher);
-            let body = finder.find(skill.body.as_bytes());
-            let body_score = body.map(|offset| BODY + word_start_bonus(&skill.body, offset));
+        for index in 0..matching.terms.len() {
+            let short = self.best_short_match(&skill, index, matching);
+            let term = &matching.terms[index];
+            // A close short match (CATEGORY or more) outscores any body match (BODY plus a
+            // bonus) and leaves the body place unused, so only then is the body not searched.
+            let wants_body = short.is_none_or(|(s, _)| s < CATEGORY);
+            let body = if wants_body {
+                term.finder.find(skill.body)
+            } else {
+                None
+            };
+            let body_score = body.map(|offset| BODY + word_start_bonus(skill.body, offset));
             match (short, body_score) {
                 (None, None) => return None,
                 (Some((s, place)), b) => {
@@ -308,7 +435,7 @@ impl SearchIndex {
                 }
                 (None, Some(b)) => score += b,
             }
-            if short.is_none_or(|(s, _)| s < CATEGORY) {
+            if wants_body {
                 if let (None, Some(offset)) = (body_match, body) {
                     let (start, field) = skill.field_at(offset);
                     body_match = Some((field, offset - start));
@@ -326,6 +453,49 @@ impl SearchIndex {
             place,
             body_match,
         })
+    }
+
+    /// The best of a term's matches in code, name and category: the highest score, and of
+    /// equal scores the later field.
+    fn best_short_match(
+        &self,
+        skill: &SkillText<'_>,
+        term_index: usize,
+        matching: &mut Matching<'_>,
+    ) -> Option<(i64, Place)> {
+        let term = &matching.terms[term_index];
+        if skill.code == term.text {
+            return Some((EXACT_CODE, Place::Code));
+        }
+        let mut best: Option<(i64, Place)> = None;
+        for (tier, place) in [
+            (CODE, Place::Code),
+            (NAME, Place::Name),
+            (CATEGORY, Place::Category),
+        ] {
+            // A field whose best possible score is below the best so far cannot change it: a
+            // close name match leaves the category unmatched.
+            if best.is_some_and(|(score, _)| tier + term.max_fuzzy < score) {
+                continue;
+            }
+            let score = match place {
+                Place::Code => short_score(&matching.matcher, skill.code, tier, term),
+                Place::Name => short_score(&matching.matcher, skill.name, tier, term),
+                _ => {
+                    let slot = term_index * self.categories.len() + skill.category;
+                    *matching.category_scores[slot].get_or_insert_with(|| {
+                        let text = &self.categories[skill.category];
+                        short_score(&matching.matcher, text, tier, term)
+                    })
+                }
+            };
+            if let Some(score) = score {
+                if best.is_none_or(|(b, _)| score >= b) {
+                    best = Some((score, place));
+                }
+            }
+        }
+        best
     }
 
     /// The snippet and highlights of a hit: computed only for the hits that are shown.
@@ -359,44 +529,56 @@ impl SearchIndex {
     }
 }
 
-fn best_short_match(
-    skill: &IndexedSkill,
-    term: &str,
-    matcher: &SkimMatcherV2,
-) -> Option<(i64, Place)> {
-    if skill.code == term {
-        return Some((EXACT_CODE, Place::Code));
-    }
-    let close = CLOSE_FUZZY_PER_CHAR * term.chars().count() as i64;
-    [
-        (&skill.code, CODE, Place::Code),
-        (&skill.name, NAME, Place::Name),
-        (&skill.category, CATEGORY, Place::Category),
-    ]
-    .into_iter()
-    .filter_map(|(text, tier, place)| {
-        let fuzzy = matcher.fuzzy_match(text, term)?;
-        // A scattered match still matches, but ranks with body text.
-        let is_close = fuzzy >= close || text.contains(term);
-        let score = if is_close {
-            tier + fuzzy
-        } else {
-            BODY / 2 + fuzzy / 4
-        };
-        Some((score, place))
-    })
-    .max_by_key(|(score, _)| *score)
+/// What one search needs besides the index: the matcher, the terms, and the score of each term
+/// in each category once it has been computed.
+struct Matching<'q> {
+    matcher: SkimMatcherV2,
+    terms: Vec<Term<'q>>,
+    /// `[term * categories + category]`: `None` until computed, then the category's score.
+    category_scores: Vec<Option<Option<i64>>>,
 }
 
-fn word_start_bonus(text: &str, offset: usize) -> i64 {
-    let at_word_start = text[..offset]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    if at_word_start {
-        20
+/// A term's score in one short field at `tier`, if it matches there at all.
+fn short_score(matcher: &SkimMatcherV2, text: &str, tier: i64, term: &Term<'_>) -> Option<i64> {
+    // The matcher needs the term's characters in order in the text; both are folded, so a scan
+    // of bytes rules most fields out before the matcher's set-up.
+    if !is_subsequence(term.text.as_bytes(), text.as_bytes()) {
+        return None;
+    }
+    let fuzzy = matcher.fuzzy_match(text, term.text)?;
+    // A scattered match still matches, but ranks with body text.
+    let is_close = fuzzy >= term.close || text.contains(term.text);
+    Some(if is_close {
+        tier + fuzzy
     } else {
+        BODY / 2 + fuzzy / 4
+    })
+}
+
+/// Whether `needle`'s bytes occur in `haystack` in order. For folded text this is necessary for
+/// SkimMatcherV2 (ignoring ASCII case) to match: its characters in order are their bytes in
+/// order.
+fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
+    let mut rest = haystack.iter();
+    needle.iter().all(|byte| rest.any(|b| b == byte))
+}
+
+/// A bonus for a body match at the start of a word: after a character that is not a letter or
+/// digit, a separator, or nothing.
+fn word_start_bonus(body: &[u8], offset: usize) -> i64 {
+    let before = &body[..offset];
+    // The last char before the match starts at the last byte that is not a continuation byte.
+    let last = before.iter().rposition(|b| !(0x80..0xc0).contains(b));
+    let after_word_char = last.is_some_and(|at| {
+        std::str::from_utf8(&before[at..])
+            .ok()
+            .and_then(|c| c.chars().next_back())
+            .is_some_and(char::is_alphanumeric)
+    });
+    if after_word_char {
         0
+    } else {
+        20
     }
 }
 
@@ -555,6 +737,242 @@ mod tests {
         assert!(!Query::parse("g").narrows(&go));
         assert!(!Query::parse("x go").narrows(&go));
         assert!(!go.narrows(&Query::default()));
+    }
+
+    /// The search as first written, on its own copy of the text: every field matched, the
+    /// body always searched, fields joined by '\n' and found by their start offsets. The
+    /// shortcuts and layout of `SearchIndex` must give exactly its results.
+    fn reference_search(catalog: &Catalog, query: &Query) -> Vec<Hit> {
+        fn fold_chars(text: &str) -> String {
+            text.chars()
+                .map(|c| {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                        _ => c,
+                    }
+                })
+                .collect()
+        }
+        struct Skill {
+            code: String,
+            name: String,
+            category: String,
+            body: String,
+            fields: Vec<(usize, Field)>,
+        }
+        let skills: Vec<Skill> = catalog
+            .entries
+            .iter()
+            .map(|entry| {
+                let skill = &entry.skill;
+                let mut body = String::new();
+                let fields = body_fields(entry)
+                    .map(|field| {
+                        let start = body.len();
+                        body.push_str(&fold_chars(field.text(entry)));
+                        body.push('\n');
+                        (start, field)
+                    })
+                    .collect();
+                let category = [skill.category.as_deref(), skill.subcategory.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                Skill {
+                    code: fold_chars(skill.code.as_str()),
+                    name: fold_chars(&skill.name),
+                    category: fold_chars(&category),
+                    body,
+                    fields,
+                }
+            })
+            .collect();
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let short = |skill: &Skill, term: &str| {
+            if skill.code == term {
+                return Some((EXACT_CODE, Place::Code));
+            }
+            let close = CLOSE_FUZZY_PER_CHAR * term.chars().count() as i64;
+            [
+                (&skill.code, CODE, Place::Code),
+                (&skill.name, NAME, Place::Name),
+                (&skill.category, CATEGORY, Place::Category),
+            ]
+            .into_iter()
+            .filter_map(|(text, tier, place)| {
+                let fuzzy = matcher.fuzzy_match(text, term)?;
+                let is_close = fuzzy >= close || text.contains(term);
+                let score = if is_close {
+                    tier + fuzzy
+                } else {
+                    BODY / 2 + fuzzy / 4
+                };
+                Some((score, place))
+            })
+            .max_by_key(|(score, _)| *score)
+        };
+        let word_start_bonus = |text: &str, offset: usize| {
+            let at_word_start = text[..offset]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if at_word_start {
+                20
+            } else {
+                0
+            }
+        };
+        let mut hits: Vec<Hit> = skills
+            .iter()
+            .enumerate()
+            .filter_map(|(entry, skill)| {
+                let mut score = 0;
+                let mut short_place = None;
+                let mut body_match = None;
+                for term in &query.terms {
+                    let short = short(skill, term);
+                    let body = skill.body.find(term.as_str());
+                    let body_score =
+                        body.map(|offset| BODY + word_start_bonus(&skill.body, offset));
+                    match (short, body_score) {
+                        (None, None) => return None,
+                        (Some((s, place)), b) => {
+                            score += s.max(b.unwrap_or(0));
+                            short_place.get_or_insert(place);
+                        }
+                        (None, Some(b)) => score += b,
+                    }
+                    if short.is_none_or(|(s, _)| s < CATEGORY) {
+                        if let (None, Some(offset)) = (body_match, body) {
+                            let i = skill.fields.partition_point(|(start, _)| *start <= offset) - 1;
+                            let (start, field) = skill.fields[i];
+                            body_match = Some((field, offset - start));
+                        }
+                    }
+                }
+                let place = match (body_match, short_place) {
+                    (Some((field, _)), _) => field.place(),
+                    (None, Some(place)) => place,
+                    (None, None) => return None,
+                };
+                Some(Hit {
+                    entry,
+                    score,
+                    place,
+                    body_match,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        hits
+    }
+
+    #[test]
+    fn shortcuts_give_exactly_the_reference_results() {
+        let mut catalog = Catalog::default();
+        catalog.add("gen", crate::testdata::framework(120, 11));
+        catalog.add(
+            "built-in",
+            crate::load::parse_framework("b", crate::load::BUILT_IN_DATA).unwrap(),
+        );
+        let tricky = r#"(framework: "T", skills: [
+            (code: "ÉTÉ1", name: "Été İstanbul ẞ governance", category: "日本語 / Kelvin K",
+             description: "日本語governance éGOVERNANCE xgovernance",
+             guidance: "Line one\n- bullet governance\n\nİGOVERNANCE ẞgov",
+             levels: {1: ["a", "governance"], 7: ["ÉTÉ governance rollback"]},
+             notes: ["note governance", "K gov"]),
+            (code: "G", name: "G", description: "g", levels: {2: ["g g g"]}),
+        ])"#;
+        catalog.add("tricky", crate::load::parse_framework("t", tricky).unwrap());
+        let index = SearchIndex::new(&catalog);
+        let queries = [
+            "g",
+            "go",
+            "gov",
+            "governance",
+            "GOVERNANCE",
+            "release security",
+            "gov sec",
+            "dvsc",
+            "relm",
+            "ab",
+            "e",
+            "z",
+            "x9",
+            "management",
+            "ment",
+            "and",
+            "a b c",
+            "planning gov",
+            "rollback",
+            "deploy rollback",
+            "strategy",
+            "sad",
+            "secur",
+            "data",
+            "é",
+            "日本",
+            "engineering practice",
+            "people",
+            "skills",
+            "qq",
+            "governanceg",
+            "été",
+            "étégov",
+            "istanbul",
+            "ẞ",
+            "日本語",
+            "本語gov",
+            "kelvin",
+            "k",
+            "éte1",
+            "g rollback",
+        ];
+        for text in queries {
+            let query = Query::parse(text);
+            assert_eq!(
+                index.search(&query),
+                reference_search(&catalog, &query),
+                "{text}"
+            );
+        }
+        for code in catalog
+            .entries
+            .iter()
+            .take(20)
+            .map(|e| e.skill.code.to_string())
+        {
+            let query = Query::parse(&code);
+            assert_eq!(
+                index.search(&query),
+                reference_search(&catalog, &query),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn folding_matches_the_char_by_char_definition() {
+        for text in [
+            "Plain ASCII Text",
+            "Mixed – ÄÖÜ straße İstanbul K ok",
+            "日本語 ÉTÉ Abc",
+            "",
+        ] {
+            let by_chars: String = text
+                .chars()
+                .map(|c| {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                        _ => c,
+                    }
+                })
+                .collect();
+            assert_eq!(fold(text), by_chars, "{text}");
+        }
     }
 
     #[test]
