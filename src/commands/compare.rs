@@ -71,11 +71,7 @@ pub fn run(
                 "rows": rows,
                 "summary": {"added": added, "removed": removed, "unchanged": unchanged},
             });
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )?;
+            super::write_json(out, &value)?;
         }
         Format::Markdown => {
             write!(out, "{}", markdown(&left, &right, &rows))?;

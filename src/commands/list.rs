@@ -39,11 +39,7 @@ pub fn run(
                 .iter()
                 .map(|e| skill_json(catalog, e, None))
                 .collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&json!(skills)).unwrap_or_default()
-            )?;
+            super::write_json(out, &json!(skills))?;
         }
         Format::Markdown => {
             writeln!(out, "| Code | Skill | Levels | Category | Framework |")?;

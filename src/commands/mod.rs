@@ -91,6 +91,14 @@ fn warn_about_config(user: Option<&UserPaths>) {
     }
 }
 
+/// Writes a JSON value, pretty-printed, and a final newline.
+pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<(), CommandError> {
+    serde_json::to_writer_pretty(&mut *out, value)
+        .map_err(|e| CommandError::Failed(e.to_string()))?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// Whether text output may be coloured: only on a terminal, never with NO_COLOR set.
 pub fn color_allowed() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())

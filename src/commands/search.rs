@@ -52,11 +52,7 @@ pub fn run(
                 })
                 .collect();
             let value = json!({ "query": text, "total": total, "results": results });
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )?;
+            super::write_json(out, &value)?;
         }
         Format::Markdown => {
             for (rank, hit) in shown.iter().enumerate() {

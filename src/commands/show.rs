@@ -53,11 +53,7 @@ pub fn run(
             } else {
                 Value::Array(skills)
             };
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )?;
+            super::write_json(out, &value)?;
         }
         Format::Markdown => {
             let parts: Vec<String> = found
