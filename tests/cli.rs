@@ -1,57 +1,10 @@
 //! The commands, run as a user would: the real binary, isolated from the user's folders.
 
+mod common;
+use common::{json, stderr, stdout, Sandbox};
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-use tempfile::TempDir;
-
-/// A sandbox whose XDG folders are empty temporary folders.
-struct Sandbox {
-    home: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            home: TempDir::new().unwrap(),
-        }
-    }
-
-    fn data_dir(&self) -> std::path::PathBuf {
-        self.home.path().join("data/skillscope")
-    }
-
-    fn write(&self, name: &str, text: &str) -> std::path::PathBuf {
-        let path = self.home.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, text).unwrap();
-        path
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_skillscope"))
-            .args(args)
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("HOME", self.home.path())
-            .env_remove("NO_COLOR")
-            .output()
-            .unwrap()
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(output)))
-}
 
 const EXTRA: &str = r#"(
     framework: "Acme",

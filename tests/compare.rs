@@ -1,54 +1,10 @@
 //! `skillscope compare`, run as a user would: the real binary, isolated from the user's folders.
 
-use std::fs;
-use std::process::{Command, Output};
+mod common;
+use common::{json, stderr, stdout, Sandbox};
 
 use serde_json::Value;
-use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
-
-/// A sandbox whose XDG folders are empty temporary folders.
-struct Sandbox {
-    home: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            home: TempDir::new().unwrap(),
-        }
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        let path = self.home.path().join(name);
-        fs::write(&path, text).unwrap();
-        path.to_str().unwrap().to_string()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_skillscope"))
-            .args(args)
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("HOME", self.home.path())
-            .env_remove("NO_COLOR")
-            .output()
-            .unwrap()
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn json(output: &Output) -> Value {
-    assert!(output.status.success(), "{}", stderr(output));
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(output)))
-}
 
 /// The words of one side of a row with the given change, joined by spaces.
 fn words(line: &Value, change: &str) -> String {
@@ -212,6 +168,7 @@ fn wide_characters_keep_the_columns_aligned() {
             4: ["按照 既定 流程 部署 和 发布 软件 变更。", "维护 部署 工具 与 方法"],
         })])"#,
     );
+    let data = data.to_str().unwrap();
     for width in ["30", "47", "80"] {
         let output = sandbox.run(&["compare", "BS:3", "BS:4", "--data", &data, "--width", width]);
         assert!(output.status.success(), "{}", stderr(&output));
@@ -266,6 +223,7 @@ fn a_code_in_several_frameworks_needs_framework() {
         "acme.ron",
         r#"(framework: "Acme", skills: [(code: "RELM", name: "Acme releases", description: "Ours.", levels: {4: ["Ships small things."], 5: ["Ships big things."]})])"#,
     );
+    let data = data.to_str().unwrap();
     let output = sandbox.run(&["compare", "RELM:4", "RELM:5", "--data", &data]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(

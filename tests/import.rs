@@ -3,60 +3,16 @@
 //! above the header, CR/LF and literal `_x000D_` in cells, non-breaking spaces, blank
 //! level-marker columns, a row without a code, a duplicate code, an invalid code).
 
+mod common;
+use common::{json, stderr, stdout, Sandbox};
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use skillscope::import::{attribution, import_workbook, read_workbook, ImportOptions};
 use skillscope::load::parse_framework;
 use skillscope::model::{Framework, Level};
-use tempfile::TempDir;
-
-struct Sandbox {
-    home: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            home: TempDir::new().unwrap(),
-        }
-    }
-
-    fn data_dir(&self) -> PathBuf {
-        self.home.path().join("data/skillscope")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.home.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_skillscope"))
-            .args(args)
-            .current_dir(self.home.path())
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("HOME", self.home.path())
-            .env_remove("NO_COLOR")
-            .output()
-            .unwrap()
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    assert!(output.status.success(), "{}", stderr(output));
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(output)))
-}
 
 #[derive(Clone, Copy)]
 enum Cell {
