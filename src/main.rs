@@ -23,7 +23,7 @@ fn browse(cli: &Cli) -> ExitCode {
     let mut catalog =
         skillscope::load::load_catalog(&commands::source_selection(&cli.sources, user.as_ref()));
     catalog.make_printable();
-    let color = skillscope::tui::theme::color_enabled(std::env::var_os("NO_COLOR").as_deref());
+    let color = skillscope::output::color_enabled_here();
     match skillscope::tui::run(catalog, user, color) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -3,6 +3,7 @@
 //! Text and Markdown are made from a printable catalog (see [`Catalog::make_printable`]); JSON
 //! from the original text, escaped by serde_json.
 
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 
 use crossterm::style::Stylize;
@@ -10,6 +11,18 @@ use serde_json::{json, Map, Value};
 
 use crate::catalog::{Catalog, Entry};
 use crate::model::{GuidanceBlock, Level};
+
+/// Whether the environment allows colour: NO_COLOR set to anything but "" forbids it
+/// (<https://no-color.org>). `no_color` is the variable's value. The browser and the commands
+/// both ask this.
+pub fn color_enabled(no_color: Option<&OsStr>) -> bool {
+    no_color.is_none_or(|value| value.is_empty())
+}
+
+/// [`color_enabled`] for this process's NO_COLOR.
+pub fn color_enabled_here() -> bool {
+    color_enabled(std::env::var_os("NO_COLOR").as_deref())
+}
 
 /// How text output looks: its width and whether it may use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -170,7 +170,7 @@ fn wide_characters_keep_the_columns_aligned() {
     );
     let data = data.to_str().unwrap();
     for width in ["30", "47", "80"] {
-        let output = sandbox.run(&["compare", "BS:3", "BS:4", "--data", &data, "--width", width]);
+        let output = sandbox.run(&["compare", "BS:3", "BS:4", "--data", data, "--width", width]);
         assert!(output.status.success(), "{}", stderr(&output));
         let text = stdout(&output);
         assert!(text.starts_with("BS L3 — 应用"), "{text}");
@@ -224,7 +224,7 @@ fn a_code_in_several_frameworks_needs_framework() {
         r#"(framework: "Acme", skills: [(code: "RELM", name: "Acme releases", description: "Ours.", levels: {4: ["Ships small things."], 5: ["Ships big things."]})])"#,
     );
     let data = data.to_str().unwrap();
-    let output = sandbox.run(&["compare", "RELM:4", "RELM:5", "--data", &data]);
+    let output = sandbox.run(&["compare", "RELM:4", "RELM:5", "--data", data]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
@@ -235,7 +235,7 @@ fn a_code_in_several_frameworks_needs_framework() {
         "RELM:4",
         "RELM:5",
         "--data",
-        &data,
+        data,
         "--framework",
         "acme",
         "--format",
@@ -250,7 +250,7 @@ fn a_code_in_several_frameworks_needs_framework() {
         "RELM:4",
         "DSOP:5",
         "--data",
-        &data,
+        data,
         "--framework",
         "acme",
     ]);

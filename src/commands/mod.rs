@@ -101,7 +101,7 @@ pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<(), 
 
 /// Whether text output may be coloured: only on a terminal, never with NO_COLOR set.
 pub fn color_allowed() -> bool {
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    io::stdout().is_terminal() && crate::output::color_enabled_here()
 }
 
 pub fn text_style(output: &OutputArgs) -> TextStyle {

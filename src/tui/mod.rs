@@ -91,11 +91,9 @@ pub fn run(catalog: Catalog, user: Option<UserPaths>, color: bool) -> io::Result
     app.update(Action::Resize(size.width, size.height));
     while !app.should_quit {
         guard.terminal.draw(|frame| ui::draw(frame, &app))?;
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
-        }
-        // Handle every event already waiting before drawing again, so fast typing and pastes
-        // never queue up behind frames.
+        // Nothing changes on its own, so wait for the next event (signals end the process from
+        // their own thread, see `terminal`). Then handle every event already waiting before
+        // drawing again, so fast typing and pastes never queue up behind frames.
         loop {
             let event = event::read()?;
             if let Some(action) = action_for_event(&app, &event) {

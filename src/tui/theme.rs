@@ -2,15 +2,12 @@
 //! meaning is carried by reverse video, bold, underline, dim and strike-through; the colour
 //! themes add colour on top of the same modifiers, never instead of them.
 
-use std::ffi::OsStr;
-
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::ThemeName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    pub color: bool,
     /// Every cell starts with this style: the high-contrast theme's black background.
     pub base: Style,
     pub text: Style,
@@ -35,12 +32,6 @@ pub struct Theme {
     pub removed: Style,
 }
 
-/// Whether the environment allows colour: NO_COLOR set to anything but "" forbids it
-/// (<https://no-color.org>). `no_color` is the variable's value.
-pub fn color_enabled(no_color: Option<&OsStr>) -> bool {
-    no_color.is_none_or(|value| value.is_empty())
-}
-
 impl Theme {
     /// The default colours, or monochrome when `color` is false.
     pub fn new(color: bool) -> Theme {
@@ -50,19 +41,18 @@ impl Theme {
     /// The theme the config names; monochrome whatever it names when `color` is false.
     pub fn named(name: ThemeName, color: bool) -> Theme {
         match (name, color) {
-            (_, false) | (ThemeName::Monochrome, _) => Theme::colored(|style, _| style, false),
-            (ThemeName::Default, true) => Theme::colored(|style, color| style.fg(color), true),
+            (_, false) | (ThemeName::Monochrome, _) => Theme::colored(|style, _| style),
+            (ThemeName::Default, true) => Theme::colored(|style, color| style.fg(color)),
             (ThemeName::HighContrast, true) => Theme::high_contrast(),
         }
     }
 
     /// The monochrome styles, each given a colour by `with` (which may ignore it).
-    fn colored(with: impl Fn(Style, Color) -> Style, color: bool) -> Theme {
+    fn colored(with: impl Fn(Style, Color) -> Style) -> Theme {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);
         let dim = plain.add_modifier(Modifier::DIM);
         Theme {
-            color,
             base: plain,
             text: plain,
             dim,
@@ -107,7 +97,6 @@ impl Theme {
             .bg(Color::Black)
             .add_modifier(Modifier::REVERSED | Modifier::BOLD);
         Theme {
-            color: true,
             base: on_black,
             text: Style::new().fg(Color::White),
             dim: Style::new().fg(Color::Gray),
@@ -133,7 +122,10 @@ impl Theme {
 
 #[cfg(test)]
 mod tests {
+    use std::ffi::OsStr;
+
     use super::*;
+    use crate::output::color_enabled;
 
     #[test]
     fn no_color_forces_monochrome_whatever_the_theme() {
@@ -154,7 +146,6 @@ mod tests {
     #[test]
     fn monochrome_has_no_colour_at_all() {
         let theme = Theme::named(ThemeName::Monochrome, true);
-        assert!(!theme.color);
         let styles = [
             theme.base,
             theme.text,
