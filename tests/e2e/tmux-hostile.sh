@@ -27,11 +27,13 @@ running() { [ "$(t display -p '#{pane_current_command}')" = "skillscope" ]; }
 on_screen() { t capture-pane -p -J | grep -q "$@"; }
 pane_is() { [ "$(t display -p "#{$1}")" = "$2" ]; } # pane_is FORMAT VALUE
 no_buffers() { ! t list-buffers 2>/dev/null | grep -q .; }
-workdir_clean() { [ -z "$(ls "$work" | grep -v -e '^data$' -e '^config$')" ]; }
+workdir_clean() { [ -z "$(ls -A "$work" | grep -v -e '^data$' -e '^config$' -e '^cache$')" ]; }
 keys() { for k in "$@"; do t send-keys "$k"; sleep 0.05; done; }
 
-t -f /dev/null new-session -d -x 100 -y 30 -c "$work" \
-    "env -i PATH=$PATH HOME=$work TERM=xterm-256color XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config bash --norc --noprofile"
+# Every program runs with an empty environment but for these: the user's folders are in $work,
+# and bash keeps no history file (it would be written into $work as the server is killed).
+isolated="env -i PATH=$PATH HOME=$work TERM=xterm-256color HISTFILE=/dev/null XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache"
+t -f /dev/null new-session -d -x 100 -y 30 -c "$work" "$isolated bash --norc --noprofile"
 t set -g set-clipboard on
 t set -g allow-rename on
 title_before=$(t display -p '#{pane_title}')
@@ -92,7 +94,7 @@ check "nothing was written into the working folder" workdir_clean
 # it spinning: start one in a second window, kill the window, and look for the process.
 marker="$work/hangup-marker.ron"
 cp "$root/tests/fixtures/hostile.ron" "$marker"
-t new-window -d -n hangup "'$bin' --data '$marker'"
+t new-window -d -n hangup "$isolated '$bin' --data '$marker'"
 sleep 1
 browser_alive() { pgrep -f -- "--data $marker" >/dev/null; }
 check "a second browser runs" browser_alive
