@@ -13,6 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use skillscope::catalog::Catalog;
 use skillscope::load::{load_catalog, parse_framework, SourceSelection};
+use skillscope::model::Level;
 use skillscope::search::{Hit, Query, SearchIndex};
 use skillscope::testdata;
 use skillscope::tui::action::Action;
@@ -228,6 +229,34 @@ mod frame {
                 app.update(Action::Type(key));
                 draw(&mut terminal, &app);
             });
+    }
+
+    /// A frame showing a level of 300 statements (the first skill of tests/fixtures/hostile.ron),
+    /// drawn again with the wrapped lines kept from the frame before, or wrapped anew as every
+    /// frame did before the panes kept them.
+    #[divan::bench(args = ["kept", "wrapped anew"])]
+    fn long_level(bencher: Bencher, lines: &str) {
+        let text = include_str!("../tests/fixtures/hostile.ron");
+        let framework = parse_framework("hostile.ron", text).expect("the fixture loads");
+        let mut catalog = Catalog::default();
+        catalog.add("hostile.ron", framework);
+        catalog.make_printable();
+        let mut app = App::new(catalog, Theme::new(false));
+        app.update(Action::Resize(WIDTH, HEIGHT));
+        let skill = &app.selected_entry().expect("a selected skill").skill;
+        let longest = Level::all()
+            .max_by_key(|&level| skill.statements(level).map_or(0, |s| s.len()))
+            .expect("seven levels");
+        app.level = longest;
+        let mut terminal = terminal();
+        draw(&mut terminal, &app);
+        let anew = lines == "wrapped anew";
+        bencher.bench_local(|| {
+            if anew {
+                app.wrapped.clear();
+            }
+            draw(&mut terminal, &app);
+        });
     }
 
     /// The part of a frame that wraps the selected skill's text: the levels and guidance panes'

@@ -1,5 +1,6 @@
 //! The browser's state. It changes only in [`App::update`]; drawing only reads it.
 
+use super::wrap_cache::WrapCache;
 use ratatui::layout::Rect;
 
 use super::action::Action;
@@ -122,6 +123,8 @@ pub struct App {
     /// A one-line message in the status line until the next key.
     pub notice: Option<String>,
     pub should_quit: bool,
+    /// The detail panes' wrapped lines from the last frame (a memo that drawing fills).
+    pub wrapped: WrapCache,
 }
 
 impl App {
@@ -158,6 +161,7 @@ impl App {
             size: (80, 24),
             notice: None,
             should_quit: false,
+            wrapped: WrapCache::default(),
         };
         if let Some(first) = app
             .tree

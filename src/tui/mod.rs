@@ -13,6 +13,7 @@ pub mod testing;
 pub mod theme;
 pub mod tree;
 pub mod ui;
+pub mod wrap_cache;
 
 use std::io;
 use std::time::Duration;

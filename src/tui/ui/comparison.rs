@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, comparison: &Comparison) {
     } else {
         comparison_lines(app, comparison, width, presentation)
     };
-    super::draw_scrolled(frame, inside, lines, comparison.scroll);
+    super::draw_scrolled(frame, inside, &lines, comparison.scroll);
     super::status::draw_status(frame, status, app);
     super::status::draw_footer(frame, footer, app);
 }

@@ -11,18 +11,27 @@ use crate::catalog::Entry;
 use crate::model::{GuidanceBlock, Status};
 use crate::output::placement;
 use crate::tui::app::{App, Pane};
+use crate::tui::wrap_cache::WrapKey;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(
         pane_block(app, Pane::Guidance, " Guidance ".to_string()),
         area,
     );
-    let Some(entry) = app.selected_entry() else {
+    let (Some(skill), Some(entry)) = (app.selected, app.selected_entry()) else {
         return;
     };
     let inside = crate::tui::layout::inner(area);
-    let lines = guidance_lines(app, entry, usize::from(inside.width.saturating_sub(1)));
-    super::draw_scrolled(frame, inside, lines, app.guidance_scroll);
+    // One column is kept for the scrollbar.
+    let width = usize::from(inside.width.saturating_sub(1));
+    let key = WrapKey {
+        skill,
+        level: None,
+        width,
+        terms: search_terms(app).to_vec(),
+    };
+    let lines = (app.wrapped.guidance).get_or_wrap(key, || guidance_lines(app, entry, width));
+    super::draw_scrolled(frame, inside, &lines, app.guidance_scroll);
 }
 
 pub fn guidance_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'static>> {

@@ -12,6 +12,7 @@ use crate::catalog::Entry;
 use crate::model::Level;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout;
+use crate::tui::wrap_cache::WrapKey;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let title = match app.selected_entry() {
@@ -19,18 +20,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         None => " Levels ".to_string(),
     };
     frame.render_widget(pane_block(app, Pane::Levels, title), area);
-    let Some(entry) = app.selected_entry() else {
+    let (Some(skill), Some(entry)) = (app.selected, app.selected_entry()) else {
         return;
     };
     let (ladder_area, statements_area) = layout::levels_parts(area);
     draw_ladder(frame, ladder_area, app, entry);
     // One column is kept for the scrollbar.
-    let lines = statement_lines(
-        app,
-        entry,
-        usize::from(statements_area.width.saturating_sub(1)),
-    );
-    super::draw_scrolled(frame, statements_area, lines, app.levels_scroll);
+    let width = usize::from(statements_area.width.saturating_sub(1));
+    let key = WrapKey {
+        skill,
+        level: Some(app.level),
+        width,
+        terms: search_terms(app).to_vec(),
+    };
+    let lines = (app.wrapped.levels).get_or_wrap(key, || statement_lines(app, entry, width));
+    super::draw_scrolled(frame, statements_area, &lines, app.levels_scroll);
 }
 
 /// The level shown at a point of the ladder, for mouse clicks.

@@ -75,11 +75,12 @@ pub fn search_terms(app: &App) -> &[String] {
 }
 
 /// Draws the visible slice of `lines` from `scroll` (clamped), with a scrollbar when they overflow.
-pub fn draw_scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: usize) {
+/// Only the visible lines are copied and drawn.
+pub fn draw_scrolled(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: usize) {
     let height = usize::from(area.height);
     let total = lines.len();
     let scroll = scroll.min(total.saturating_sub(height));
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let visible: Vec<Line> = lines[scroll..].iter().take(height).cloned().collect();
     frame.render_widget(Paragraph::new(visible), area);
     scrollbar(frame, area, total, scroll, height);
 }

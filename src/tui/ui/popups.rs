@@ -102,5 +102,5 @@ fn draw_popup(
         .border_style(app.theme.focused_border);
     let inside = block.inner(area);
     frame.render_widget(block, area);
-    super::draw_scrolled(frame, inside, lines, scroll);
+    super::draw_scrolled(frame, inside, &lines, scroll);
 }
