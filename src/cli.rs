@@ -102,6 +102,12 @@ pub enum Command {
         /// Only skills of this framework ("SFIA" or "SFIA 9"), for both sides
         #[arg(long)]
         framework: Option<String>,
+        /// The left side's framework, instead of --framework (to compare two editions)
+        #[arg(long, value_name = "FRAMEWORK")]
+        left_framework: Option<String>,
+        /// The right side's framework, instead of --framework
+        #[arg(long, value_name = "FRAMEWORK")]
+        right_framework: Option<String>,
         #[command(flatten)]
         output: OutputArgs,
     },

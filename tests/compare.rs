@@ -228,7 +228,8 @@ fn a_code_in_several_frameworks_needs_framework() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        "skillscope: RELM is in several frameworks (SFIA 9, Acme); choose one with --framework\n"
+        "skillscope: RELM is in several frameworks (SFIA 9, Acme); choose one with --framework \
+         (or --left-framework for this side only)\n"
     );
     let value = json(&sandbox.run(&[
         "compare",
@@ -256,6 +257,58 @@ fn a_code_in_several_frameworks_needs_framework() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("no skill with code \"DSOP\" in framework \"acme\""));
+
+    // Each side in its own framework: Acme's RELM 4 against SFIA 9's RELM 4.
+    let value = json(&sandbox.run(&[
+        "compare",
+        "RELM:4",
+        "RELM:4",
+        "--data",
+        data,
+        "--left-framework",
+        "acme",
+        "--right-framework",
+        "SFIA 9",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(value["left"]["framework"], "Acme");
+    assert_eq!(value["right"]["framework"], "SFIA");
+    assert_eq!(value["right"]["edition"], "9");
+    assert_eq!(value["summary"]["unchanged"], 0, "{value}");
+    // A side option wins over --framework for its side only.
+    let output = sandbox.run(&[
+        "compare",
+        "RELM:4",
+        "RELM:5",
+        "--data",
+        data,
+        "--framework",
+        "acme",
+        "--right-framework",
+        "SFIA 9",
+        "--format",
+        "json",
+    ]);
+    let value = json(&output);
+    assert_eq!(value["left"]["framework"], "Acme");
+    assert_eq!(value["right"]["framework"], "SFIA");
+    // Only one side ambiguous: the message names that side's option.
+    let output = sandbox.run(&[
+        "compare",
+        "RELM:4",
+        "RELM:5",
+        "--data",
+        data,
+        "--left-framework",
+        "acme",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("(or --right-framework for this side only)"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -51,16 +51,22 @@ impl Side<'_> {
     }
 }
 
+/// The framework each side is looked up in, if one is given.
+#[derive(Debug, Clone, Copy)]
+pub struct Frameworks<'a> {
+    pub left: Option<&'a str>,
+    pub right: Option<&'a str>,
+}
+
 pub fn run(
     catalog: &Catalog,
-    left: &SkillLevel,
-    right: &SkillLevel,
-    framework: Option<&str>,
+    [left, right]: [&SkillLevel; 2],
+    frameworks: Frameworks,
     output: &OutputArgs,
     out: &mut dyn Write,
 ) -> CommandResult {
-    let left = find_side(catalog, left, framework)?;
-    let right = find_side(catalog, right, framework)?;
+    let left = find_side(catalog, left, frameworks.left, "--left-framework")?;
+    let right = find_side(catalog, right, frameworks.right, "--right-framework")?;
     let rows = compare_statements(left.statements(), right.statements());
     let (added, removed, unchanged) = change_counts(&rows);
     match output.format {
@@ -92,6 +98,7 @@ fn find_side<'a>(
     catalog: &'a Catalog,
     wanted: &SkillLevel,
     framework: Option<&str>,
+    side_option: &str,
 ) -> Result<Side<'a>, CommandError> {
     let code = &wanted.code;
     let found = catalog.find(code, framework);
@@ -111,7 +118,8 @@ fn find_side<'a>(
                 .map(|&i| catalog.framework_of(&catalog.entries[i]).title())
                 .collect();
             return Err(CommandError::Failed(format!(
-                "{} is in several frameworks ({}); choose one with --framework",
+                "{} is in several frameworks ({}); choose one with --framework \
+                 (or {side_option} for this side only)",
                 catalog.entries[several[0]].skill.code,
                 titles.join(", ")
             )));

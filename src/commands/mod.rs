@@ -175,10 +175,17 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
             left,
             right,
             framework,
+            left_framework,
+            right_framework,
             output,
         } => {
             let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
-            compare::run(&catalog, left, right, framework.as_deref(), output, out)
+            let both = framework.as_deref();
+            let frameworks = compare::Frameworks {
+                left: left_framework.as_deref().or(both),
+                right: right_framework.as_deref().or(both),
+            };
+            compare::run(&catalog, [left, right], frameworks, output, out)
         }
         Command::Validate { paths } => validate::run(paths, out),
         Command::Paths => paths::run(sources, user.as_ref(), out),
