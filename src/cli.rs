@@ -160,6 +160,10 @@ pub struct ImportArgs {
     /// The edition, such as 9 (default: from the file name, e.g. sfia-9_….xlsx)
     #[arg(long, value_name = "E")]
     pub edition: Option<String>,
+    /// The levels of responsibility from this file (.xlsx or .csv), for editions that ship them
+    /// apart from the skills (default: a "Levels of responsibility" sheet in FILE)
+    #[arg(long, value_name = "LEVELS_FILE")]
+    pub levels: Option<PathBuf>,
 }
 
 /// A skill at one level, written `CODE:LEVEL` on the command line (`RELM:4`).

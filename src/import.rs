@@ -9,6 +9,7 @@
 //! sheets and title rows, and columns move between editions. A row that cannot become a skill is
 //! skipped with a reason and reported; it never stops the import.
 
+mod levels;
 mod read;
 
 use std::collections::{BTreeSet, HashMap};
@@ -48,6 +49,9 @@ pub struct ImportOptions {
     pub edition: Option<String>,
     /// The `source:` attribution written into the data file.
     pub source: Option<String>,
+    /// A separate file with the levels of responsibility (SFIA 9 ships one), read instead of a
+    /// levels sheet in the skills file.
+    pub levels_book: Option<Workbook>,
 }
 
 /// Why a row of the skills sheet did not become a skill.
@@ -430,88 +434,6 @@ fn optional(row: &[String], column: Option<usize>) -> Option<String> {
         .filter(|text| !text.is_empty())
 }
 
-/// A level number in a cell: "3", "3.0", "Level 3".
-fn level_cell(text: &str) -> Option<Level> {
-    let key = header_key(text);
-    let rest = key.strip_prefix("level").unwrap_or(&key).trim();
-    let number = rest.strip_suffix(".0").unwrap_or(rest);
-    number.parse::<u8>().ok().and_then(Level::new)
-}
-
-/// Level names (and essence) from a "Levels of responsibility" sheet, when there is one.
-/// Returns the sheet's name and what it gave, or a note when its columns were not recognised.
-fn levels_from_sheets(book: &Workbook) -> Option<(String, Result<Vec<LevelName>, String>)> {
-    let sheet = book.sheets.iter().find(|s| {
-        let key = header_key(&s.name);
-        key.contains("levels of responsibility") || key == "levels" || key == "lor"
-    })?;
-    let header = sheet
-        .rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .enumerate()
-        .find_map(|(i, row)| {
-            let keys: Vec<String> = row.iter().map(|c| header_key(c)).collect();
-            let level = find_column(&keys, &["level", "level number", "levels", "#"])?;
-            let name = find_column(
-                &keys,
-                &[
-                    "level name",
-                    "name",
-                    "guiding phrase",
-                    "guiding phrases",
-                    "guiding word",
-                    "guiding words",
-                    "title",
-                    "level title",
-                ],
-            )?;
-            let essence = find_column(
-                &keys,
-                &[
-                    "essence",
-                    "essence of the level",
-                    "essence of level",
-                    "level essence",
-                    "description",
-                    "level description",
-                ],
-            )
-            .or_else(|| keys.iter().position(|k| k.starts_with("essence")));
-            Some((i, level, name, essence))
-        });
-    let Some((header_row, level_column, name_column, essence_column)) = header else {
-        return Some((
-            sheet.name.clone(),
-            Err(format!(
-                "sheet {:?} has no header row with \"Level\" and \"Level name\" (or \"Guiding \
-                 phrase\"); SFIA's standard level names are used",
-                sheet.name
-            )),
-        ));
-    };
-    let mut levels: Vec<LevelName> = Vec::new();
-    for row in &sheet.rows[header_row + 1..] {
-        let Some(level) = level_cell(cell(row, level_column)) else {
-            continue;
-        };
-        let name = clean_line(cell(row, name_column));
-        if name.is_empty() || levels.iter().any(|l| l.level == level) {
-            continue;
-        }
-        let essence = essence_column
-            .map(|c| clean_text(cell(row, c)))
-            .filter(|text| !text.is_empty());
-        levels.push(LevelName {
-            level,
-            name,
-            essence,
-        });
-    }
-    levels.sort_by_key(|l| l.level);
-    Some((sheet.name.clone(), Ok(levels)))
-}
-
 // ---------------------------------------------------------------------------------------------
 // The import
 
@@ -601,7 +523,13 @@ pub fn import_workbook(
             notes: Vec::new(),
         });
     }
-    let (levels, level_names) = match levels_from_sheets(book) {
+    // A separate levels file (`--levels`): its levels sheet, or its only or first sheet.
+    let levels_sheet = match &options.levels_book {
+        Some(levels_book) => levels::find_levels_sheet(levels_book).or(levels_book.sheets.first()),
+        None => levels::find_levels_sheet(book),
+    };
+    let found = levels_sheet.map(|sheet| (sheet.name.clone(), levels::levels_from_sheet(sheet)));
+    let (levels, level_names) = match found {
         Some((sheet, Ok(levels))) if !levels.is_empty() => {
             let count = levels.len();
             (levels, LevelNamesFrom::Sheet { sheet, count })
@@ -840,6 +768,7 @@ mod tests {
             framework: "SFIA".into(),
             edition: Some("9".into()),
             source: Some(attribution("x.xlsx")),
+            levels_book: None,
         }
     }
 

@@ -386,6 +386,7 @@ fn an_xlsx_is_imported_into_the_data_folder_and_the_commands_find_it() {
         framework: "SFIA".into(),
         edition: Some("9".into()),
         source: Some(attribution(XLSX_NAME)),
+        levels_book: None,
     };
     let (imported, _) = import_workbook(&book, &options).unwrap();
     assert_eq!(imported, framework);
@@ -472,6 +473,80 @@ fn an_existing_file_is_replaced_only_with_force() {
     ]);
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("--force"));
+}
+
+/// SFIA 9's levels table as its own CSV file: the labels down the first column, a level a
+/// column (the layout of the official levels file).
+fn write_levels_csv(path: &Path) {
+    let rows = levels_rows();
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .unwrap();
+    writer
+        .write_record(["Level", "1", "2", "3", "4", "5", "6", "7"])
+        .unwrap();
+    for (label, column) in [("Guiding phrase", 1), ("Essence of the level", 2)] {
+        let mut record = vec![label.to_string()];
+        for row in &rows[2..] {
+            record.push(match row[column] {
+                T(text) => text.to_string(),
+                _ => String::new(),
+            });
+        }
+        writer.write_record(&record).unwrap();
+    }
+    writer
+        .write_record([
+            "URL",
+            "https://example.org/lor/1",
+            "https://example.org/lor/2",
+        ])
+        .unwrap();
+    writer.flush().unwrap();
+}
+
+#[test]
+fn levels_from_a_separate_file_laid_out_across_the_columns() {
+    let sandbox = Sandbox::new();
+    let skills = sandbox.path("sfia-9_skills.csv");
+    write_csv(&skills);
+    let levels = sandbox.path("sfia-9_levels.csv");
+    write_levels_csv(&levels);
+    let output = sandbox.run(&[
+        "import",
+        skills.to_str().unwrap(),
+        "--levels",
+        levels.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(
+        report.contains("  7 level names from sheet \"sfia-9_levels.csv\"\n"),
+        "{report}"
+    );
+    let (_, framework) = read_ron(&sandbox.data_dir().join("sfia-9.ron"));
+    assert_eq!(framework.levels.len(), 7);
+    assert_eq!(framework.levels[1].name, "Assist");
+    assert_eq!(framework.levels[4].name, "Ensure, advise");
+    assert_eq!(framework.levels[6].essence.as_deref(), Some(ESSENCE[6]));
+
+    // A levels file that cannot be read stops the import before anything is written.
+    let output = sandbox.run(&[
+        "import",
+        skills.to_str().unwrap(),
+        "--levels",
+        sandbox.path("missing.csv").to_str().unwrap(),
+        "-o",
+        sandbox.path("out.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("cannot read the levels from"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!sandbox.path("out.ron").exists());
 }
 
 #[test]

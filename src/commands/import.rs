@@ -69,10 +69,17 @@ pub fn run(args: &ImportArgs, user: Option<&UserPaths>, out: &mut dyn Write) -> 
 
     let book = read_workbook(&args.file)
         .map_err(|e| CommandError::Failed(format!("cannot import {}: {e}", shown(&args.file))))?;
+    let levels_book = match &args.levels {
+        Some(path) => Some(read_workbook(path).map_err(|e| {
+            CommandError::Failed(format!("cannot read the levels from {}: {e}", shown(path)))
+        })?),
+        None => None,
+    };
     let options = ImportOptions {
         framework,
         edition,
         source: Some(attribution(&file_name)),
+        levels_book,
     };
     let (imported, report) = import_workbook(&book, &options)
         .map_err(|e| CommandError::Failed(format!("cannot import {}: {e}", shown(&args.file))))?;
