@@ -99,7 +99,8 @@ pub enum Command {
         left: SkillLevel,
         /// The right side, such as RELM:5 (the next level) or DSOP:5 (another skill)
         right: SkillLevel,
-        /// Only skills of this framework ("SFIA" or "SFIA 9"), for both sides
+        /// Only skills of this framework ("SFIA" or "SFIA 9"), for both sides unless
+        /// --left-framework or --right-framework names one side's
         #[arg(long)]
         framework: Option<String>,
         /// The left side's framework, instead of --framework (to compare two editions)

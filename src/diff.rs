@@ -79,13 +79,13 @@ pub fn compare_statements(left: &[String], right: &[String]) -> Vec<DiffRow> {
     let left_words: Vec<Vec<&str>> = left.iter().map(|s| split_words(s)).collect();
     let right_words: Vec<Vec<&str>> = right.iter().map(|s| split_words(s)).collect();
     let shared = skill_wide_words(left_words.iter().chain(&right_words));
-    let left_telling: Vec<Vec<&str>> = (left_words.iter())
-        .map(|words| telling_words(words, &shared))
+    let left_keys: Vec<PairingWords> = (left_words.iter())
+        .map(|words| PairingWords::new(words, &shared))
         .collect();
-    let right_telling: Vec<Vec<&str>> = (right_words.iter())
-        .map(|words| telling_words(words, &shared))
+    let right_keys: Vec<PairingWords> = (right_words.iter())
+        .map(|words| PairingWords::new(words, &shared))
         .collect();
-    let pairs = align(&left_telling, &right_telling);
+    let pairs = align(&left_keys, &right_keys);
 
     let mut rows = Vec::with_capacity(left.len().max(right.len()));
     let (mut next_left, mut next_right) = (0, 0);
@@ -152,14 +152,22 @@ fn word_ops(left: &[&str], right: &[&str]) -> Vec<DiffOp> {
     capture_diff_slices(Algorithm::Myers, &keys(left), &keys(right))
 }
 
-/// Words (by [`key`]) found in at least half of all the statements being compared, and in at
-/// least three: the phrases a skill repeats in every statement, such as SLEN's "systems and
-/// software life cycle working practices". They say which skill a statement belongs to, not
-/// what it says, so pairing leaves them out (the word diff of a pair keeps every word).
+/// How many statements must be compared before any word counts as skill-wide: among fewer, how
+/// often a word comes back says little.
+const SKILL_WIDE_MIN_STATEMENTS: usize = 6;
+
+/// Words (by [`key`]) found in at least half of all the statements being compared, when there
+/// are [`SKILL_WIDE_MIN_STATEMENTS`] or more: the phrases a skill repeats in every statement,
+/// such as SLEN's "systems and software life cycle working practices". They say which skill a
+/// statement belongs to, not what it says, so pairing leaves them out (the word diff of a pair
+/// keeps every word).
 fn skill_wide_words<'a, 'w: 'a>(
     statements: impl Iterator<Item = &'a Vec<&'w str>> + Clone,
 ) -> HashSet<&'w str> {
     let total = statements.clone().count();
+    if total < SKILL_WIDE_MIN_STATEMENTS {
+        return HashSet::new();
+    }
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for words in statements {
         let distinct: HashSet<&str> = words.iter().map(|w| key(w)).collect();
@@ -169,22 +177,40 @@ fn skill_wide_words<'a, 'w: 'a>(
     }
     counts
         .into_iter()
-        .filter(|&(_, n)| n >= 3 && 2 * n >= total)
+        .filter(|&(_, n)| 2 * n >= total)
         .map(|(word, _)| word)
         .collect()
 }
 
-/// A statement's words by [`key`], without the skill-wide ones.
-fn telling_words<'w>(words: &[&'w str], shared: &HashSet<&str>) -> Vec<&'w str> {
-    words
-        .iter()
-        .map(|w| key(w))
-        .filter(|k| !shared.contains(k))
-        .collect()
+/// A statement's words as pairing sees them: all of them by [`key`], and the telling ones (not
+/// skill-wide).
+struct PairingWords<'w> {
+    all: Vec<&'w str>,
+    telling: Vec<&'w str>,
 }
 
-/// The similarity of two statements' telling words (see [`skill_wide_words`]) when it reaches
-/// the threshold.
+impl<'w> PairingWords<'w> {
+    fn new(words: &[&'w str], shared: &HashSet<&str>) -> PairingWords<'w> {
+        let all = keys(words);
+        let telling = (all.iter().copied())
+            .filter(|k| !shared.contains(k))
+            .collect();
+        PairingWords { all, telling }
+    }
+}
+
+/// How alike two statements are, on their telling words; on all their words when neither has
+/// any (both are made of skill-wide words alone, where telling words would score any two such
+/// statements alike).
+fn pairing_words_score(left: &PairingWords, right: &PairingWords) -> Option<f32> {
+    if left.telling.is_empty() && right.telling.is_empty() {
+        pairing_score(&left.all, &right.all)
+    } else {
+        pairing_score(&left.telling, &right.telling)
+    }
+}
+
+/// The similarity of two statements' word keys when it reaches the threshold.
 fn pairing_score(left: &[&str], right: &[&str]) -> Option<f32> {
     let total = left.len() + right.len();
     // The ratio cannot exceed 2·min/total; skipping hopeless pairs early keeps hundreds of
@@ -199,7 +225,7 @@ fn pairing_score(left: &[&str], right: &[&str]) -> Option<f32> {
 
 /// The order-preserving pairing with the greatest total similarity: a weighted longest common
 /// subsequence over statements, O(n·m) similarity computations. Pairs are in order.
-fn align(left: &[Vec<&str>], right: &[Vec<&str>]) -> Vec<(usize, usize)> {
+fn align(left: &[PairingWords], right: &[PairingWords]) -> Vec<(usize, usize)> {
     let (n, m) = (left.len(), right.len());
     let width = m + 1;
     // best[i * width + j]: the best total for the first i left and first j right statements.
@@ -210,7 +236,7 @@ fn align(left: &[Vec<&str>], right: &[Vec<&str>]) -> Vec<(usize, usize)> {
             let skip_left = best[(i - 1) * width + j];
             let skip_right = best[i * width + j - 1];
             let mut here = skip_left.max(skip_right);
-            if let Some(score) = pairing_score(&left[i - 1], &right[j - 1]) {
+            if let Some(score) = pairing_words_score(&left[i - 1], &right[j - 1]) {
                 let with_pair = best[(i - 1) * width + j - 1] + score;
                 if with_pair > here {
                     here = with_pair;
@@ -492,6 +518,48 @@ mod tests {
         // Statements that do correspond still pair, shared phrases and all.
         assert_eq!(built_in_pairs("RELM", 4, 5), [(2, 3)]);
         assert_eq!(built_in_pairs("DSOP", 4, 5), [(0, 0)]);
+    }
+
+    #[test]
+    fn few_statements_are_paired_on_all_their_words() {
+        // Among fewer than six statements no word is skill-wide, however often it comes back.
+        let rows = compare_statements(
+            &strings(&["Plans releases."]),
+            &strings(&[
+                "Plans releases carefully.",
+                "Plans releases and deployments.",
+            ]),
+        );
+        assert_eq!(shape(&rows), [(Some(0), Some(0)), (None, Some(1))]);
+        let rows = compare_statements(
+            &strings(&["alpha beta", "alpha beta gamma delta foo"]),
+            &strings(&["gamma delta", "alpha beta gamma delta bar"]),
+        );
+        assert_eq!(shape(&rows)[..2], [(Some(0), None), (None, Some(0))]);
+        assert_eq!(shape(&rows)[2], (Some(1), Some(1)));
+    }
+
+    #[test]
+    fn a_statement_of_the_skill_phrase_alone_pairs_on_all_its_words() {
+        // "run the big shared phrase" is in every statement, so it is skill-wide. The two
+        // statements made of nothing else pair (they are the same); the ones that only share
+        // the phrase do not.
+        let phrase = "run the big shared phrase";
+        let left = strings(&[
+            &format!("{phrase} kept apart"),
+            phrase,
+            &format!("{phrase} and more"),
+        ]);
+        let right = strings(&[
+            &format!("{phrase} other words"),
+            phrase,
+            &format!("{phrase} still different"),
+        ]);
+        let rows = compare_statements(&left, &right);
+        let pairs: Vec<_> = (shape(&rows).into_iter())
+            .filter(|(l, r)| l.is_some() && r.is_some())
+            .collect();
+        assert_eq!(pairs, [(Some(1), Some(1))]);
     }
 
     #[test]

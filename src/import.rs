@@ -119,6 +119,8 @@ pub enum ImportError {
     NoSkillsSheet { sheets: Vec<String> },
     /// The header row was found but names no level description column.
     NoLevelColumns { sheet: String, row: usize },
+    /// A levels file was given (`--levels`) and no level was read from it: why.
+    NoLevelsInLevelsFile(String),
     /// The result did not re-read as a data file (a bug, never the spreadsheet's fault).
     Serialize(String),
 }
@@ -144,6 +146,9 @@ impl fmt::Display for ImportError {
                 "the header row (sheet {sheet:?}, row {row}) has no \"Level 1 description\" … \
                  \"Level 7 description\" column"
             ),
+            ImportError::NoLevelsInLevelsFile(why) => {
+                write!(f, "the levels file gave no level: {why}")
+            }
             ImportError::Serialize(message) => {
                 write!(f, "the imported data does not re-read: {message}")
             }
@@ -529,6 +534,24 @@ pub fn import_workbook(
         None => levels::find_levels_sheet(book),
     };
     let found = levels_sheet.map(|sheet| (sheet.name.clone(), levels::levels_from_sheet(sheet)));
+    if let Some(levels_book) = &options.levels_book {
+        notes.extend(levels_book.notes.iter().cloned());
+        // Asked for by name, the levels file must give them; standard names would hide that.
+        match &found {
+            Some((_, Ok(levels))) if !levels.is_empty() => {}
+            Some((_, Err(why))) => return Err(ImportError::NoLevelsInLevelsFile(why.clone())),
+            Some((sheet, Ok(_))) => {
+                return Err(ImportError::NoLevelsInLevelsFile(format!(
+                    "sheet {sheet:?} names no level"
+                )))
+            }
+            None => {
+                return Err(ImportError::NoLevelsInLevelsFile(
+                    "it has no sheet".to_string(),
+                ))
+            }
+        }
+    }
     let (levels, level_names) = match found {
         Some((sheet, Ok(levels))) if !levels.is_empty() => {
             let count = levels.len();

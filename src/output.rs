@@ -85,6 +85,31 @@ pub fn level_grid_text(entry: &Entry) -> String {
         .collect()
 }
 
+/// "RELM L4", or "SFIA 8 · RELM L4" with the framework named: the two sides of a comparison name
+/// theirs when they are in different frameworks.
+pub fn level_label(catalog: &Catalog, entry: &Entry, level: Level, with_framework: bool) -> String {
+    let label = format!("{} L{level}", entry.skill.code);
+    if with_framework {
+        format!("{} · {label}", catalog.framework_of(entry).title())
+    } else {
+        label
+    }
+}
+
+/// [`level_label`] and the level's name: "RELM L4 — Enable".
+pub fn level_heading(
+    catalog: &Catalog,
+    entry: &Entry,
+    level: Level,
+    with_framework: bool,
+) -> String {
+    let name = catalog.framework_of(entry).level_name(level);
+    format!(
+        "{} — {name}",
+        level_label(catalog, entry, level, with_framework)
+    )
+}
+
 /// "Delivery and operation / Technology management", or "" when neither is known.
 pub fn placement(entry: &Entry) -> String {
     [

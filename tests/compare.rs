@@ -276,6 +276,30 @@ fn a_code_in_several_frameworks_needs_framework() {
     assert_eq!(value["right"]["framework"], "SFIA");
     assert_eq!(value["right"]["edition"], "9");
     assert_eq!(value["summary"]["unchanged"], 0, "{value}");
+    // In text and Markdown each side names its framework, or the two would read alike.
+    let args = [
+        "compare",
+        "RELM:4",
+        "RELM:4",
+        "--data",
+        data,
+        "--left-framework",
+        "acme",
+        "--right-framework",
+        "SFIA 9",
+        "--width",
+        "120",
+    ];
+    let text = stdout(&sandbox.run(&args));
+    assert!(
+        text.starts_with("Acme · RELM L4 — Enable") && text.contains("│ SFIA 9 · RELM L4 — Enable"),
+        "{text}"
+    );
+    let markdown = stdout(&sandbox.run(&[&args[..], &["--format", "markdown"]].concat()));
+    assert!(
+        markdown.starts_with("## Acme · RELM L4 → SFIA 9 · RELM L4"),
+        "{markdown}"
+    );
     // A side option wins over --framework for its side only.
     let output = sandbox.run(&[
         "compare",

@@ -547,6 +547,23 @@ fn levels_from_a_separate_file_laid_out_across_the_columns() {
         stderr(&output)
     );
     assert!(!sandbox.path("out.ron").exists());
+
+    // Nor does one that names no level (here: the skills file given as the levels file).
+    let output = sandbox.run(&[
+        "import",
+        skills.to_str().unwrap(),
+        "--levels",
+        skills.to_str().unwrap(),
+        "-o",
+        sandbox.path("out.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("the levels file gave no level"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!sandbox.path("out.ron").exists());
 }
 
 #[test]

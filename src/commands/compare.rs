@@ -12,7 +12,7 @@ use crate::catalog::{Catalog, Entry};
 use crate::cli::{Format, OutputArgs, SkillLevel};
 use crate::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow, Word};
 use crate::model::{Level, Statement};
-use crate::output::markdown_escape;
+use crate::output::{level_heading, level_label, markdown_escape};
 use columns::side_by_side;
 
 /// One side of the comparison, found in the catalog.
@@ -27,14 +27,16 @@ impl Side<'_> {
         self.entry.skill.statements(self.level).unwrap_or_default()
     }
 
-    /// "RELM L4 — Enable"
-    fn heading(&self) -> String {
-        format!(
-            "{} L{} — {}",
-            self.entry.skill.code,
-            self.level,
-            self.catalog.framework_of(self.entry).level_name(self.level)
-        )
+    /// "RELM L4 — Enable", or "SFIA 8 · RELM L4 — Enable" when `other` is in another framework.
+    fn heading(&self, other: &Side) -> String {
+        let named = self.entry.framework != other.entry.framework;
+        level_heading(self.catalog, self.entry, self.level, named)
+    }
+
+    /// "RELM L4", or "SFIA 8 · RELM L4" when `other` is in another framework.
+    fn label(&self, other: &Side) -> String {
+        let named = self.entry.framework != other.entry.framework;
+        level_label(self.catalog, self.entry, self.level, named)
     }
 
     fn json(&self) -> Value {
@@ -85,7 +87,7 @@ pub fn run(
         }
         Format::Text => {
             let style = text_style(output);
-            let headings = [left.heading(), right.heading()];
+            let headings = [left.heading(&right), right.heading(&left)];
             write!(out, "{}", side_by_side(&headings, &rows, style))?;
             writeln!(out, "\n{}", summary(added, removed))?;
         }
@@ -172,10 +174,10 @@ fn markdown(left: &Side, right: &Side, rows: &[DiffRow]) -> String {
     let e = markdown_escape;
     let mut out = format!(
         "## {} → {}\n\n| {} | {} |\n|---|---|\n",
-        e(&format!("{} L{}", left.entry.skill.code, left.level)),
-        e(&format!("{} L{}", right.entry.skill.code, right.level)),
-        e(&left.heading()),
-        e(&right.heading()),
+        e(&left.label(right)),
+        e(&right.label(left)),
+        e(&left.heading(right)),
+        e(&right.heading(left)),
     );
     for row in rows {
         let cell = |line: &Option<DiffLine>| line.as_ref().map(markdown_line).unwrap_or_default();

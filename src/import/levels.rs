@@ -44,8 +44,10 @@ pub fn find_levels_sheet(book: &Workbook) -> Option<&Sheet> {
 
 /// The levels a sheet names, in either layout, or a note saying why none were read.
 pub fn levels_from_sheet(sheet: &Sheet) -> Result<Vec<LevelName>, String> {
-    down_the_rows(sheet)
-        .or_else(|| across_the_columns(sheet))
+    let found = |levels: &Vec<LevelName>| !levels.is_empty();
+    (down_the_rows(sheet).filter(found))
+        .or_else(|| across_the_columns(sheet).filter(found))
+        .or_else(|| down_the_rows(sheet))
         .ok_or_else(|| {
             format!(
                 "sheet {:?} has no \"Level\" and \"Level name\" (or \"Guiding phrase\") \
@@ -98,13 +100,14 @@ fn across_the_columns(sheet: &Sheet) -> Option<Vec<LevelName>> {
             let numbers = row[column + 1..].iter().any(|c| level_cell(c).is_some());
             (labelled && numbers).then_some((i, column))
         })?;
+    // The other labelled rows follow the level row (a title above it is not one of them).
+    let below = &sheet.rows[level_row + 1..];
     let row_labelled = |labels: &[&str]| {
-        (sheet.rows.iter()).find(|row| labels.contains(&label_of(row, label_column).as_str()))
+        (below.iter()).find(|row| labels.contains(&label_of(row, label_column).as_str()))
     };
     let names = row_labelled(NAME_LABELS)?;
-    let essences = row_labelled(ESSENCE_LABELS).or_else(|| {
-        (sheet.rows.iter()).find(|row| label_of(row, label_column).starts_with("essence"))
-    });
+    let essences = row_labelled(ESSENCE_LABELS)
+        .or_else(|| (below.iter()).find(|row| label_of(row, label_column).starts_with("essence")));
     let mut levels = Vec::new();
     for (column, text) in sheet.rows[level_row].iter().enumerate() {
         if column <= label_column {
@@ -205,6 +208,19 @@ mod tests {
                 (3, "Apply", Some("Performs varied work.")),
             ]
         );
+    }
+
+    #[test]
+    fn rows_above_the_level_row_and_a_stray_header_do_not_mislead() {
+        let levels = levels_from_sheet(&sheet(&[
+            &["Title", "SFIA 9 levels of responsibility"],
+            &["Level", "Level name"],
+            &[],
+            &["Level", "1", "2"],
+            &["Guiding phrase", "Follow", "Assist"],
+        ]))
+        .unwrap();
+        assert_eq!(names(&levels), [(1, "Follow", None), (2, "Assist", None)]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
-use super::{find_skills_header, Sheet, Workbook};
+use super::{find_skills_header, Sheet, Workbook, HEADER_SEARCH_ROWS};
 
 /// A spreadsheet larger than this is refused before it is read.
 pub const MAX_SPREADSHEET_BYTES: u64 = 64 * 1024 * 1024;
@@ -113,7 +113,9 @@ fn cell_text(cell: &Data) -> String {
 }
 
 /// Parses CSV bytes: UTF-8 (a byte-order mark is dropped) or else Windows-1252, as Excel on
-/// Windows writes it; comma-separated, or semicolon or tab when that is what finds the header.
+/// Windows writes it; comma-separated, or semicolon or tab when that is what finds the skills
+/// header. A file without that header (a levels table) takes the separator that splits its
+/// first rows into the most cells.
 pub fn read_csv(name: &str, bytes: &[u8]) -> Workbook {
     let mut notes = Vec::new();
     let text = match std::str::from_utf8(bytes) {
@@ -141,16 +143,21 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Workbook {
             rows,
         }
     };
-    let comma = parse(b',');
-    let sheet = if find_skills_header(&comma).is_some() {
-        comma
-    } else {
-        [b';', b'\t']
-            .into_iter()
-            .map(parse)
-            .find(|sheet| find_skills_header(sheet).is_some())
-            .unwrap_or(comma)
+    let sheets: Vec<Sheet> = [b',', b';', b'\t'].into_iter().map(parse).collect();
+    let widest = |sheet: &Sheet| {
+        (sheet.rows.iter().take(HEADER_SEARCH_ROWS))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
     };
+    let chosen = (sheets.iter())
+        .position(|sheet| find_skills_header(sheet).is_some())
+        .unwrap_or_else(|| {
+            // The first of the widest: commas win ties.
+            let most = sheets.iter().map(widest).max().unwrap_or(0);
+            sheets.iter().position(|s| widest(s) == most).unwrap_or(0)
+        });
+    let sheet = sheets.into_iter().nth(chosen).unwrap_or_default();
     Workbook {
         sheets: vec![sheet],
         notes,
@@ -169,6 +176,17 @@ mod tests {
         assert_eq!(rows[1], ["Code", "Skill", "Overall description", "Level 1"]);
         assert_eq!(rows[2][1], "Name; with\r\nbreak");
         assert!(book.notes.is_empty());
+    }
+
+    #[test]
+    fn a_csv_without_the_skills_header_takes_the_separator_that_splits_it_most() {
+        let text = "Level;1;2;3\nGuiding phrase;Follow;Assist;Apply\nEssence;Does, under supervision;Helps;Applies\n";
+        let rows = &read_csv("levels.csv", text.as_bytes()).sheets[0].rows;
+        assert_eq!(rows[0], ["Level", "1", "2", "3"]);
+        assert_eq!(rows[2][1], "Does, under supervision");
+        let text = "Level,1,2\nGuiding phrase,Follow,Assist\n";
+        let rows = &read_csv("levels.csv", text.as_bytes()).sheets[0].rows;
+        assert_eq!(rows[1], ["Guiding phrase", "Follow", "Assist"]);
     }
 
     #[test]

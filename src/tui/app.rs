@@ -123,7 +123,9 @@ pub struct App {
     /// A one-line message in the status line until the next key.
     pub notice: Option<String>,
     pub should_quit: bool,
-    /// The detail panes' wrapped lines from the last frame (a memo that drawing fills).
+    /// The detail panes' wrapped lines from the last frame (a memo that drawing fills). Its key
+    /// leaves out the catalog and the theme, which nothing changes while the browser runs:
+    /// whatever comes to change them must call `wrapped.clear()`.
     pub wrapped: WrapCache,
 }
 

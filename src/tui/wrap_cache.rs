@@ -14,7 +14,7 @@ use ratatui::text::Line;
 use crate::model::Level;
 
 /// What a pane's lines were made from. Anything else they depend on (the catalog, the theme)
-/// does not change while the browser runs.
+/// does not change while the browser runs; code that changes either must clear the cache.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrapKey {
     /// The skill's index in the catalog.

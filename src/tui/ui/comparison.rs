@@ -12,6 +12,7 @@ use super::text::fit;
 use crate::commands::compare::summary;
 use crate::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow};
 use crate::model::Level;
+use crate::output::level_heading;
 use crate::tui::app::{App, Comparison, Side};
 use crate::tui::theme::Theme;
 
@@ -60,10 +61,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, comparison: &Comparison) {
     super::status::draw_footer(frame, footer, app);
 }
 
-fn side_heading(app: &App, side: Side) -> String {
+/// "RELM L4 — Enable", with the framework first when the sides are in different frameworks.
+fn side_heading(app: &App, side: Side, other: Side) -> String {
     let entry = &app.catalog.entries[side.entry];
-    let level_name = app.catalog.framework_of(entry).level_name(side.level);
-    format!("{} L{} — {}", entry.skill.code, side.level, level_name)
+    let named = entry.framework != app.catalog.entries[other.entry].framework;
+    level_heading(&app.catalog, entry, side.level, named)
 }
 
 fn statements(app: &App, side: Side) -> &[String] {
@@ -103,7 +105,10 @@ pub fn comparison_lines(
         width,
     ));
     lines.push(Line::raw(""));
-    let headings = [left, right].map(|side| side_heading(app, side));
+    let headings = [
+        side_heading(app, left, right),
+        side_heading(app, right, left),
+    ];
     let active = |index: usize| {
         if presentation || index != comparison.active {
             theme.title
