@@ -12,6 +12,7 @@ mod validate;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use crate::cache::DataCache;
 use crate::catalog::Catalog;
 use crate::cli::{Command, Format, OutputArgs, SourceArgs};
 use crate::config::ConfigStatus;
@@ -50,6 +51,10 @@ pub fn source_selection(args: &SourceArgs, user: Option<&UserPaths>) -> SourceSe
             user.map(|u| u.data_dir.clone())
         },
         extra: args.data.clone(),
+        cache: match user {
+            Some(user) if !args.no_cache => Some(DataCache::new(user.cache_dir.clone())),
+            _ => None,
+        },
     }
 }
 
