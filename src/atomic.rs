@@ -13,6 +13,16 @@ pub fn write_replacing(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Like [`write_replacing`] without waiting for the disk: for files that can be made again
+/// (caches), whose reader checks what it reads. Readers never see a half-written file, but
+/// after a system crash the new file may be empty or partial.
+pub fn write_replacing_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let mut file = temporary_beside(path)?;
+    file.write_all(contents)?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Writes `contents` to `path` atomically; fails with `AlreadyExists` rather than replace a file.
 pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut file = temporary_beside(path)?;

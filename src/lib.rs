@@ -4,6 +4,7 @@
 //! the browser (`tui`) and the commands (`commands`) are two thin faces over it.
 
 pub mod atomic;
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod commands;

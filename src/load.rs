@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
+use crate::cache::DataCache;
 use crate::catalog::Catalog;
 use crate::model::Framework;
 
@@ -49,6 +50,8 @@ pub struct SourceSelection {
     pub user_data_dir: Option<PathBuf>,
     /// Files or folders given with `--data`, in order.
     pub extra: Vec<PathBuf>,
+    /// Where big data files are cached once parsed; `None`: parse every file every time.
+    pub cache: Option<DataCache>,
 }
 
 /// One file that was read, and how many skills it gave.
@@ -103,24 +106,19 @@ fn describe_ron_error(error: &ron::Error) -> String {
 }
 
 fn check_unique_codes(path: &str, text: &str, framework: &Framework) -> Result<(), LoadError> {
-    let mut seen = std::collections::HashSet::new();
-    for (index, skill) in framework.skills.iter().enumerate() {
-        if !seen.insert(skill.code.as_str()) {
-            let occurrence = framework.skills[..=index]
-                .iter()
-                .filter(|s| s.code == skill.code)
-                .count();
-            return Err(LoadError {
-                path: path.to_string(),
-                position: locate_code(text, skill.code.as_str(), occurrence),
-                message: format!(
-                    "duplicate skill code {:?} (codes must be unique in a file)",
-                    skill.code.as_str()
-                ),
-            });
-        }
-    }
-    Ok(())
+    let Some(index) = framework.duplicate_code() else {
+        return Ok(());
+    };
+    let code = framework.skills[index].code.as_str();
+    let occurrence = framework.skills[..=index]
+        .iter()
+        .filter(|s| s.code.as_str() == code)
+        .count();
+    Err(LoadError {
+        path: path.to_string(),
+        position: locate_code(text, code, occurrence),
+        message: format!("duplicate skill code {code:?} (codes must be unique in a file)"),
+    })
 }
 
 /// Finds the `n`th `"CODE"` string after a `code` field, as 1-based line and column.
@@ -219,30 +217,37 @@ pub fn load_catalog(selection: &SourceSelection) -> Catalog {
             Err(error) => catalog.errors.push(error),
         }
     }
+    let cache = selection.cache.as_ref();
     if let Some(dir) = &selection.user_data_dir {
         if dir.is_dir() {
-            load_path(&mut catalog, dir);
+            load_path(&mut catalog, dir, cache);
         }
     }
     for path in &selection.extra {
-        load_path(&mut catalog, path);
+        load_path(&mut catalog, path, cache);
     }
     catalog
 }
 
-fn load_path(catalog: &mut Catalog, path: &Path) {
+fn load_path(catalog: &mut Catalog, path: &Path, cache: Option<&DataCache>) {
     if path.is_dir() {
         match ron_files_in(path) {
-            Ok(files) => files.iter().for_each(|file| load_file(catalog, file)),
+            Ok(files) => files
+                .iter()
+                .for_each(|file| load_file(catalog, file, cache)),
             Err(error) => catalog.errors.push(error),
         }
     } else {
-        load_file(catalog, path);
+        load_file(catalog, path, cache);
     }
 }
 
-fn load_file(catalog: &mut Catalog, path: &Path) {
-    match read_framework_file(path) {
+fn load_file(catalog: &mut Catalog, path: &Path, cache: Option<&DataCache>) {
+    let loaded = match cache {
+        Some(cache) => cache.load(path, read_framework_file),
+        None => read_framework_file(path),
+    };
+    match loaded {
         Ok(framework) => catalog.add(&path.display().to_string(), framework),
         Err(error) => catalog.errors.push(error),
     }

@@ -23,6 +23,17 @@ pub struct Framework {
     pub skills: Vec<Skill>,
 }
 
+impl Framework {
+    /// The index of the first skill whose code an earlier skill already has: codes must be
+    /// unique in a file.
+    pub fn duplicate_code(&self) -> Option<usize> {
+        let mut seen = std::collections::HashSet::with_capacity(self.skills.len());
+        self.skills
+            .iter()
+            .position(|skill| !seen.insert(skill.code.as_str()))
+    }
+}
+
 /// The name (and optional essence) of one level of responsibility.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

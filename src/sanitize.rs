@@ -33,15 +33,18 @@ fn is_bidi_control(c: char) -> bool {
 /// True when [`printable`] leaves `text` as it is: no control character (but line breaks in
 /// `Multi` text) and no bidi control. Every catalog string passes through here on loading, so
 /// this scans bytes, a block at a time, and looks closely only at blocks holding a byte that
-/// can start such a character: C0 controls and DEL are single bytes, C1 controls
+/// can start such a character (other than a line break in `Multi` text): C0 controls and DEL are single bytes, C1 controls
 /// (U+0080–U+009F) are `C2 80`–`C2 9F`, and the bidi controls are `E2 80 AA`–`E2 80 AE`
 /// (U+202A–U+202E) and `E2 81 A6`–`E2 81 A9` (U+2066–U+2069).
 fn is_printable(text: &str, lines: Lines) -> bool {
     const BLOCK: usize = 32;
+    // Line breaks are fine in `Multi` text, and common: they need no closer look there (no byte
+    // is 0xFF in UTF-8, so in `Single` text nothing is exempt).
+    let allowed = if lines == Lines::Multi { b'\n' } else { 0xff };
     let bytes = text.as_bytes();
     bytes.chunks(BLOCK).enumerate().all(|(n, block)| {
         let suspect = block.iter().fold(false, |any, &b| {
-            any | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+            any | ((b < 0x20) & (b != allowed)) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
         });
         !suspect || is_printable_from(bytes, n * BLOCK, n * BLOCK + block.len(), lines)
     })

@@ -296,20 +296,14 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> SearchIndex {
-        // Folding keeps lengths, so every buffer is allocated once at its final size.
-        let (mut short_length, mut body_length, mut field_count) = (0, 0, 0);
-        for entry in &catalog.entries {
-            short_length += entry.skill.code.as_str().len() + entry.skill.name.len();
-            for field in body_fields(entry) {
-                body_length += field.text(entry).len() + 1;
-                field_count += 1;
-            }
-        }
+        // The buffers grow as they fill: counting their lengths first would read every
+        // string's length twice, each from its own allocation, which costs more than growing
+        // (a large buffer grows by remapping its pages, not by copying them).
         let mut index = SearchIndex {
             spans: Vec::with_capacity(catalog.entries.len()),
-            short: String::with_capacity(short_length),
-            body: Vec::with_capacity(body_length),
-            fields: Vec::with_capacity(field_count),
+            short: String::new(),
+            body: Vec::new(),
+            fields: Vec::new(),
             categories: Vec::new(),
         };
         let mut category_ids: HashMap<String, usize> = HashMap::new();

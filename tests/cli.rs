@@ -332,3 +332,35 @@ fn paths_says_when_there_is_no_config() {
         "{text}"
     );
 }
+
+#[test]
+fn big_data_files_are_cached_unless_no_cache_is_given() {
+    let sandbox = Sandbox::new();
+    // Just above the cache's 1 MiB threshold.
+    let text = skillscope::testdata::framework_ron(320, skillscope::testdata::DEFAULT_SEED);
+    assert!(text.len() as u64 >= skillscope::cache::DEFAULT_MIN_SOURCE_BYTES);
+    let big = sandbox.write("big.ron", &text);
+    let big = big.to_str().unwrap();
+    let search = ["search", "governance", "--data", big, "--no-default-data"];
+    let uncached = sandbox.run(&[&search[..], &["--no-cache"]].concat());
+    assert!(uncached.status.success(), "{}", stderr(&uncached));
+    assert_eq!(sandbox.cached_files(), 0, "--no-cache writes nothing");
+    let writing = sandbox.run(&search);
+    assert_eq!(sandbox.cached_files(), 1, "the first run writes the cache");
+    let cached = sandbox.run(&search);
+    for output in [&writing, &cached] {
+        assert!(output.status.success(), "{}", stderr(output));
+        assert_eq!(stdout(output), stdout(&uncached));
+        assert_eq!(stderr(output), "");
+    }
+    assert!(stdout(&cached).contains("… and"), "{}", stdout(&cached));
+    // A small file is parsed every time, never cached.
+    let small = sandbox.write("small.ron", EXTRA);
+    sandbox.run(&["list", "--data", small.to_str().unwrap()]);
+    assert_eq!(sandbox.cached_files(), 1);
+    let paths = stdout(&sandbox.run(&["paths"]));
+    let shown = format!("{}/  (1 file)", sandbox.cache_dir().display());
+    assert!(paths.contains(&shown), "{paths}");
+    let paths = stdout(&sandbox.run(&["paths", "--no-cache"]));
+    assert!(paths.contains("(not used: --no-cache)"), "{paths}");
+}

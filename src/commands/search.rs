@@ -102,5 +102,6 @@ pub fn run(
             }
         }
     }
+    super::keep_until_exit(index);
     Ok(ExitCode::SUCCESS)
 }

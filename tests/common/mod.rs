@@ -25,6 +25,16 @@ impl Sandbox {
         self.home.path().join(name)
     }
 
+    /// skillscope's cache folder.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.path("cache/skillscope")
+    }
+
+    /// How many files are in the cache folder.
+    pub fn cached_files(&self) -> usize {
+        fs::read_dir(self.cache_dir()).map_or(0, |entries| entries.count())
+    }
+
     /// The user data folder skillscope reads (and imports into).
     pub fn data_dir(&self) -> PathBuf {
         self.path("data/skillscope")
