@@ -23,6 +23,20 @@ pub fn write_replacing_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> 
     Ok(())
 }
 
+/// Like [`write_replacing_unsynced`], with the contents written by `write` through a buffer,
+/// so a large file need not be held in memory first. Nothing replaces `path` if `write` fails.
+pub fn write_replacing_unsynced_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let file = temporary_beside(path)?;
+    let mut buffered = io::BufWriter::with_capacity(256 * 1024, file);
+    write(&mut buffered)?;
+    let file = buffered.into_inner().map_err(|e| e.into_error())?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Writes `contents` to `path` atomically; fails with `AlreadyExists` rather than replace a file.
 pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut file = temporary_beside(path)?;
@@ -57,6 +71,14 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
         write_replacing(&path, b"three").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
+        write_replacing_unsynced_with(&path, |w| w.write_all(b"four")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"four");
+        let failed = write_replacing_unsynced_with(&path, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("stopped"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"four");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
     }

@@ -6,12 +6,14 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::load::{LoadError, SourceReport};
 use crate::model::{Framework, Level, Skill, STANDARD_LEVEL_NAMES};
-use crate::sanitize::{make_printable, Lines};
+use crate::sanitize::{is_printable, make_printable, Lines};
 
 /// A framework (one edition of it) as the catalog knows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameworkInfo {
     pub name: String,
     pub edition: Option<String>,
@@ -126,6 +128,44 @@ impl Catalog {
         info.name.eq_ignore_ascii_case(wanted) || info.title().eq_ignore_ascii_case(wanted)
     }
 
+    /// True when [`Catalog::make_printable`] would leave every framework and entry as it is
+    /// (the errors and source paths are not looked at).
+    pub fn is_printable(&self) -> bool {
+        let frameworks = self.frameworks.iter().all(|info| {
+            let single = [Some(&info.name), info.edition.as_ref()]
+                .into_iter()
+                .flatten()
+                .chain(&info.level_names)
+                .all(|text| is_printable(text, Lines::Single));
+            single
+                && info
+                    .source
+                    .iter()
+                    .chain(info.level_essence.iter().flatten())
+                    .all(|text| is_printable(text, Lines::Multi))
+        });
+        frameworks
+            && self.entries.iter().all(|entry| {
+                let skill = &entry.skill;
+                let single = [
+                    Some(&skill.name),
+                    skill.category.as_ref(),
+                    skill.subcategory.as_ref(),
+                    skill.url.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                .chain(skill.levels.0.values().flatten())
+                .all(|text| is_printable(text, Lines::Single));
+                single
+                    && [Some(&skill.description), skill.guidance.as_ref()]
+                        .into_iter()
+                        .flatten()
+                        .chain(&skill.notes)
+                        .all(|text| is_printable(text, Lines::Multi))
+            })
+    }
+
     /// Replaces control characters and bidi overrides in every string, for display on a terminal.
     /// JSON output is made from a catalog that has not been through this.
     pub fn make_printable(&mut self) {
@@ -213,13 +253,51 @@ mod tests {
     }
 
     #[test]
+    fn the_printable_check_looks_at_every_string_make_printable_changes() {
+        let base = framework("F", Some("1"), "AB", "fine");
+        let mut plain = Catalog::default();
+        plain.add("a", base.clone());
+        assert!(plain.is_printable());
+        let evil = "x\u{1b}[2J";
+        let spoil: [fn(&mut Catalog, &str); 12] = [
+            |c, t| c.frameworks[0].name = t.into(),
+            |c, t| c.frameworks[0].edition = Some(t.into()),
+            |c, t| c.frameworks[0].source = Some(t.into()),
+            |c, t| c.frameworks[0].level_names[6] = t.into(),
+            |c, t| c.frameworks[0].level_essence[2] = Some(t.into()),
+            |c, t| c.entries[0].skill.name = t.into(),
+            |c, t| c.entries[0].skill.subcategory = Some(t.into()),
+            |c, t| c.entries[0].skill.url = Some(t.into()),
+            |c, t| c.entries[0].skill.description = t.into(),
+            |c, t| c.entries[0].skill.guidance = Some(t.into()),
+            |c, t| c.entries[0].skill.notes = vec!["ok".into(), t.into()],
+            |c, t| {
+                let statements = c.entries[0].skill.levels.0.values_mut().next().unwrap();
+                statements[0] = t.into();
+            },
+        ];
+        for (n, spoil) in spoil.into_iter().enumerate() {
+            let mut catalog = plain.clone();
+            spoil(&mut catalog, evil);
+            assert!(!catalog.is_printable(), "{n}");
+            catalog.make_printable();
+            assert!(catalog.is_printable(), "{n}");
+        }
+        let mut category = plain.clone();
+        category.entries[0].skill.category = Some("\u{202e}".into());
+        assert!(!category.is_printable());
+    }
+
+    #[test]
     fn printable_catalogs_hold_no_control_characters() {
         let mut catalog = Catalog::default();
         catalog.add(
             "a",
             framework("F\\u{1b}]0;x", None, "AB", "evil \\u{1b}[2J \\u{202e}"),
         );
+        assert!(!catalog.is_printable());
         catalog.make_printable();
+        assert!(catalog.is_printable());
         let statement = &catalog.entries[0].skill.levels.0.values().next().unwrap()[0];
         assert_eq!(statement, "evil ^[[2J \u{FFFD}");
         assert_eq!(catalog.frameworks[0].name, "F^[]0;x");

@@ -36,7 +36,7 @@ fn is_bidi_control(c: char) -> bool {
 /// can start such a character (other than a line break in `Multi` text): C0 controls and DEL are single bytes, C1 controls
 /// (U+0080–U+009F) are `C2 80`–`C2 9F`, and the bidi controls are `E2 80 AA`–`E2 80 AE`
 /// (U+202A–U+202E) and `E2 81 A6`–`E2 81 A9` (U+2066–U+2069).
-fn is_printable(text: &str, lines: Lines) -> bool {
+pub(crate) fn is_printable(text: &str, lines: Lines) -> bool {
     const BLOCK: usize = 32;
     // Line breaks are fine in `Multi` text, and common: they need no closer look there (no byte
     // is 0xFF in UTF-8, so in `Single` text nothing is exempt).
