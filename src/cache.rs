@@ -47,11 +47,11 @@ pub struct DataCache {
 
 /// What a cache file must match to stand for its source: the source as it was when it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Header {
+pub(crate) struct Header {
     format: u32,
     skillscope: String,
     source: PathBuf,
-    size: u64,
+    pub(crate) size: u64,
     /// The modification time, in nanoseconds since the Unix epoch (negative before it).
     modified_ns: i64,
 }
@@ -124,7 +124,7 @@ impl DataCache {
 /// The header a cache file of `source` must have now, or `None` when the source cannot be
 /// opened or has no usable modification time (it is then parsed, and its error reported, as
 /// without a cache).
-fn header_of(source: &Path) -> Option<Header> {
+pub(crate) fn header_of(source: &Path) -> Option<Header> {
     let canonical = fs::canonicalize(source).ok()?;
     // Opened, not just looked at: a source that cannot be read is not served from the cache.
     let metadata = File::open(&canonical).ok()?.metadata().ok()?;
@@ -177,7 +177,7 @@ fn decode(mut cache: impl Read, expected: &Header) -> Option<Framework> {
 }
 
 /// 64-bit FNV-1a: a hash that stays the same across Rust releases, so cache file names do too.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })

@@ -17,5 +17,6 @@ pub mod output;
 pub mod paths;
 pub mod sanitize;
 pub mod search;
+pub mod search_snapshot;
 pub mod testdata;
 pub mod tui;

@@ -346,7 +346,11 @@ fn big_data_files_are_cached_unless_no_cache_is_given() {
     assert!(uncached.status.success(), "{}", stderr(&uncached));
     assert_eq!(sandbox.cached_files(), 0, "--no-cache writes nothing");
     let writing = sandbox.run(&search);
-    assert_eq!(sandbox.cached_files(), 1, "the first run writes the cache");
+    assert_eq!(
+        sandbox.cached_files(),
+        2,
+        "the first run writes the cache and the search snapshot"
+    );
     let cached = sandbox.run(&search);
     for output in [&writing, &cached] {
         assert!(output.status.success(), "{}", stderr(output));
@@ -357,9 +361,9 @@ fn big_data_files_are_cached_unless_no_cache_is_given() {
     // A small file is parsed every time, never cached.
     let small = sandbox.write("small.ron", EXTRA);
     sandbox.run(&["list", "--data", small.to_str().unwrap()]);
-    assert_eq!(sandbox.cached_files(), 1);
+    assert_eq!(sandbox.cached_files(), 2);
     let paths = stdout(&sandbox.run(&["paths"]));
-    let shown = format!("{}/  (1 file)", sandbox.cache_dir().display());
+    let shown = format!("{}/  (2 files)", sandbox.cache_dir().display());
     assert!(paths.contains(&shown), "{paths}");
     let paths = stdout(&sandbox.run(&["paths", "--no-cache"]));
     assert!(paths.contains("(not used: --no-cache)"), "{paths}");

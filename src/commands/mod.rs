@@ -68,13 +68,18 @@ pub fn load_reporting_errors(
     if format != Format::Json {
         catalog.make_printable();
     }
+    report_errors(&catalog);
+    catalog
+}
+
+/// Reports every file that failed to load on stderr.
+fn report_errors(catalog: &Catalog) {
     let mut stderr = io::stderr().lock();
     for error in &catalog.errors {
         let safe = crate::sanitize::printable(&error.to_string(), crate::sanitize::Lines::Multi)
             .into_owned();
         let _ = writeln!(stderr, "skillscope: warning: {safe} (skipped)");
     }
-    catalog
 }
 
 /// What became of the user's config file, checked as the browser would use it.
@@ -184,12 +189,14 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
             query,
             limit,
             output,
-        } => {
-            let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
-            let result = search::run(&catalog, &query.join(" "), *limit, output, out);
-            keep_until_exit(catalog);
-            result
-        }
+        } => search::run(
+            sources,
+            user.as_ref(),
+            &query.join(" "),
+            *limit,
+            output,
+            out,
+        ),
         Command::Compare {
             left,
             right,

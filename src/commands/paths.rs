@@ -58,7 +58,7 @@ pub fn run(sources: &SourceArgs, user: Option<&UserPaths>, out: &mut dyn Write) 
         writeln!(out, "Browser state:\n  {}", show(&user.state_file()))?;
         writeln!(
             out,
-            "Cache of parsed data files of {} MiB or more (safe to delete):",
+            "Cache of parsed data files of {} MiB or more, and search snapshots over them (safe to delete):",
             DEFAULT_MIN_SOURCE_BYTES / (1024 * 1024)
         )?;
         let use_of_it = if selection.cache.is_some() {

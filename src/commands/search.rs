@@ -1,4 +1,8 @@
 //! `skillscope search QUERY`: ranked matches, each saying where it matched.
+//!
+//! Over big data, a search snapshot ([`crate::search_snapshot`]) answers without loading the
+//! catalog; otherwise, or when it cannot, the catalog is loaded and indexed (and the snapshot
+//! written for next time).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -6,31 +10,86 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::list::truncate_to_width;
-use super::{text_style, CommandResult};
+use super::{keep_until_exit, text_style, CommandResult};
 use crate::catalog::Catalog;
-use crate::cli::{Format, OutputArgs};
+use crate::cli::{Format, OutputArgs, SourceArgs};
+use crate::load::load_catalog;
 use crate::output::{markdown_escape, skill_json};
-use crate::search::{Query, SearchIndex};
+use crate::paths::UserPaths;
+use crate::search::{hit_detail, Hit, Query, SearchIndex};
+use crate::search_snapshot::SearchSnapshot;
 
+/// Loads the sources (or reads their snapshot) and prints the first `limit` matches of `text`.
 pub fn run(
-    catalog: &Catalog,
+    sources: &SourceArgs,
+    user: Option<&UserPaths>,
     text: &str,
     limit: usize,
     output: &OutputArgs,
     out: &mut dyn Write,
 ) -> CommandResult {
-    let index = SearchIndex::new(catalog);
+    let selection = super::source_selection(sources, user);
     let query = Query::parse(text);
+    let for_json = output.format == Format::Json;
+    let snapshot = SearchSnapshot::for_sources(&selection);
+    if let Some(found) = snapshot
+        .as_ref()
+        .and_then(|snapshot| snapshot.search(&query, limit, for_json))
+    {
+        let result = print(
+            &found.catalog,
+            &found.hits,
+            found.total,
+            text,
+            &query,
+            output,
+            out,
+        );
+        keep_until_exit(found);
+        return result;
+    }
+    let mut catalog = load_catalog(&selection);
+    // The snapshot is of the text as loaded; its index serves this run too when that is the
+    // text searched (JSON, or text that is printable as it is).
+    let mut index = None;
+    if let Some(snapshot) = snapshot.filter(|_| catalog.errors.is_empty()) {
+        let built = SearchIndex::new(&catalog);
+        if snapshot.write(&catalog, &built) || for_json {
+            index = Some(built);
+        } else {
+            keep_until_exit(built);
+        }
+    }
+    if !for_json {
+        catalog.make_printable();
+    }
+    super::report_errors(&catalog);
+    let index = index.unwrap_or_else(|| SearchIndex::new(&catalog));
     let hits = index.search(&query);
-    let total = hits.len();
-    let shown = &hits[..total.min(limit)];
+    let shown = &hits[..hits.len().min(limit)];
+    let result = print(&catalog, shown, hits.len(), text, &query, output, out);
+    keep_until_exit(index);
+    keep_until_exit(catalog);
+    result
+}
+
+/// Prints `shown`, the first of `total` hits, whose entries are in `catalog`.
+fn print(
+    catalog: &Catalog,
+    shown: &[Hit],
+    total: usize,
+    text: &str,
+    query: &Query,
+    output: &OutputArgs,
+    out: &mut dyn Write,
+) -> CommandResult {
     match output.format {
         Format::Json => {
             let results: Vec<_> = shown
                 .iter()
                 .map(|hit| {
                     let entry = &catalog.entries[hit.entry];
-                    let detail = index.detail(catalog, hit, &query);
+                    let detail = hit_detail(entry, hit, query);
                     let char_ranges: Vec<[usize; 2]> = detail
                         .snippet_ranges
                         .iter()
@@ -57,7 +116,7 @@ pub fn run(
         Format::Markdown => {
             for (rank, hit) in shown.iter().enumerate() {
                 let entry = &catalog.entries[hit.entry];
-                let detail = index.detail(catalog, hit, &query);
+                let detail = hit_detail(entry, hit, query);
                 write!(
                     out,
                     "{}. **{}** {} — {}",
@@ -77,7 +136,7 @@ pub fn run(
             let style = text_style(output);
             for hit in shown {
                 let entry = &catalog.entries[hit.entry];
-                let detail = index.detail(catalog, hit, &query);
+                let detail = hit_detail(entry, hit, query);
                 let head = format!(
                     "{:<6} {}  ({}, {})",
                     entry.skill.code.as_str(),
@@ -102,6 +161,5 @@ pub fn run(
             }
         }
     }
-    super::keep_until_exit(index);
     Ok(ExitCode::SUCCESS)
 }
