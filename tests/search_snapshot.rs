@@ -131,3 +131,25 @@ fn a_snapshot_is_not_used_once_a_source_fails_and_errors_are_reported_as_before(
         stdout(&output)
     );
 }
+
+#[test]
+fn text_needing_sanitising_prints_the_same_with_a_snapshot() {
+    let sandbox = Sandbox::new();
+    let mut framework = skillscope::testdata::framework(320, skillscope::testdata::DEFAULT_SEED);
+    framework.skills[5].description = "Hostile \u{1b}]0;title\u{7} governance \u{202e}text".into();
+    framework.skills[9].name = "Tab\tname governance".into();
+    let big = sandbox.write("big.ron", &skillscope::testdata::to_ron(&framework));
+    let big = big.to_str().unwrap();
+    for query in ["hostile", "governance", "tab", "g"] {
+        for format in ["text", "markdown", "json"] {
+            let args = ["search", query, "--data", big, "--format", format];
+            let loading = sandbox.run(&[&args[..], &["--no-cache"]].concat());
+            for _ in 0..2 {
+                let cached = sandbox.run(&args);
+                assert_eq!(stdout(&cached), stdout(&loading), "{query} as {format}");
+                assert!(!stdout(&cached).contains('\u{1b}') || format == "json");
+            }
+        }
+    }
+    assert_eq!(cached(&sandbox, ".snapshot").len(), 1);
+}

@@ -51,16 +51,20 @@ pub fn run(
     let mut catalog = load_catalog(&selection);
     // The snapshot is of the text as loaded; its index serves this run too when that is the
     // text searched (JSON, or text that is printable as it is).
+    // When it is printable as loaded, making it printable would change nothing that a search
+    // prints (only the sources' paths), and there are no errors to sanitise.
     let mut index = None;
+    let mut printable = false;
     if let Some(snapshot) = snapshot.filter(|_| catalog.errors.is_empty()) {
         let built = SearchIndex::new(&catalog);
-        if snapshot.write(&catalog, &built) || for_json {
+        printable = snapshot.write(&catalog, &built);
+        if printable || for_json {
             index = Some(built);
         } else {
             keep_until_exit(built);
         }
     }
-    if !for_json {
+    if !for_json && !printable {
         catalog.make_printable();
     }
     super::report_errors(&catalog);
