@@ -50,7 +50,7 @@ pub struct DataCache {
 pub(crate) struct Header {
     format: u32,
     skillscope: String,
-    source: PathBuf,
+    pub(crate) source: PathBuf,
     pub(crate) size: u64,
     /// The modification time, in nanoseconds since the Unix epoch (negative before it).
     modified_ns: i64,

@@ -117,7 +117,10 @@ impl SearchSnapshot {
             built_in: selection.built_in.then(|| fnv1a(BUILT_IN_DATA.as_bytes())),
             files,
         };
-        let encoded = rmp_serde::to_vec(&key).ok()?;
+        // Named after the list of files alone, not their sizes and times: a snapshot of files
+        // that changed is replaced, not left beside the new one.
+        let names = (selection.built_in, key.files.iter().map(|h| &h.source));
+        let encoded = rmp_serde::to_vec(&(names.0, names.1.collect::<Vec<_>>())).ok()?;
         let path = cache
             .dir
             .join(format!("search-{:016x}.snapshot", fnv1a(&encoded)));
@@ -432,17 +435,20 @@ mod tests {
         let other = SearchSnapshot::for_sources(&without_built_in).unwrap();
         assert_ne!(other.path(), snapshot.path());
         assert!(other.search(&query, 20, false).is_none());
-        // The same source, one byte longer: another key, so another snapshot file.
+        // The same source, one byte longer: another key for the same snapshot file, whose old
+        // contents are refused, then replaced.
         let source = &setup.selection.extra[0];
         let mut text = fs::read_to_string(source).unwrap();
         text.push('\n');
         fs::write(source, text).unwrap();
         let changed = SearchSnapshot::for_sources(&setup.selection).unwrap();
         assert_ne!(changed.key, snapshot.key);
+        assert_eq!(changed.path(), snapshot.path());
         assert!(changed.search(&query, 20, false).is_none());
-        // An old snapshot file under the new name is refused by its key.
-        fs::copy(snapshot.path(), changed.path()).unwrap();
-        assert!(changed.search(&query, 20, false).is_none());
+        let written = setup.written();
+        assert_eq!(written, changed);
+        assert!(changed.search(&query, 20, false).is_some());
+        assert!(snapshot.search(&query, 20, false).is_none());
     }
 
     #[test]

@@ -130,6 +130,15 @@ fn a_snapshot_is_not_used_once_a_source_fails_and_errors_are_reported_as_before(
         "{}",
         stdout(&output)
     );
+    // Fixed again (another size): its snapshot is replaced, not joined by another.
+    fs::write(big, format!("{text}\n")).unwrap();
+    let output = sandbox.run(&args);
+    assert!(
+        stdout(&output).contains("governance"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(cached(&sandbox, ".snapshot").len(), 1);
 }
 
 #[test]
