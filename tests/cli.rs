@@ -336,10 +336,7 @@ fn paths_says_when_there_is_no_config() {
 #[test]
 fn big_data_files_are_cached_unless_no_cache_is_given() {
     let sandbox = Sandbox::new();
-    // Just above the cache's 1 MiB threshold.
-    let text = skillscope::testdata::framework_ron(320, skillscope::testdata::DEFAULT_SEED);
-    assert!(text.len() as u64 >= skillscope::cache::DEFAULT_MIN_SOURCE_BYTES);
-    let big = sandbox.write("big.ron", &text);
+    let big = sandbox.write_big_data();
     let big = big.to_str().unwrap();
     let search = ["search", "governance", "--data", big, "--no-default-data"];
     let uncached = sandbox.run(&[&search[..], &["--no-cache"]].concat());

@@ -2,7 +2,7 @@
 //! loading and indexing the catalog, in every format, for any query and limit.
 
 mod common;
-use common::{stderr, stdout, Sandbox};
+use common::{stderr, stdout, Sandbox, BIG_SKILLS};
 
 use std::fs;
 
@@ -41,12 +41,9 @@ fn cached(sandbox: &Sandbox, suffix: &str) -> Vec<String> {
 #[test]
 fn the_snapshot_prints_exactly_what_loading_prints() {
     let sandbox = Sandbox::new();
-    // Just above the parse cache's 1 MiB threshold, with the built-in data before it.
-    let text = skillscope::testdata::framework_ron(320, skillscope::testdata::DEFAULT_SEED);
-    assert!(text.len() as u64 >= skillscope::cache::DEFAULT_MIN_SOURCE_BYTES);
-    let big = sandbox.write("big.ron", &text);
+    let big = sandbox.write_big_data();
     let big = big.to_str().unwrap();
-    let generated = skillscope::testdata::framework(320, skillscope::testdata::DEFAULT_SEED);
+    let generated = skillscope::testdata::framework(BIG_SKILLS, skillscope::testdata::DEFAULT_SEED);
     let code = generated.skills[17].code.to_string();
     let queries = QUERIES.iter().copied().chain([code.as_str()]);
 
@@ -96,8 +93,8 @@ fn the_snapshot_prints_exactly_what_loading_prints() {
 #[test]
 fn a_snapshot_is_not_used_once_a_source_fails_and_errors_are_reported_as_before() {
     let sandbox = Sandbox::new();
-    let text = skillscope::testdata::framework_ron(320, skillscope::testdata::DEFAULT_SEED);
-    let big = sandbox.write("big.ron", &text);
+    let big = sandbox.write_big_data();
+    let text = fs::read_to_string(&big).unwrap();
     let big = big.to_str().unwrap();
     let args = ["search", "governance", "--data", big, "--no-default-data"];
     assert!(sandbox.run(&args).status.success());
@@ -144,7 +141,8 @@ fn a_snapshot_is_not_used_once_a_source_fails_and_errors_are_reported_as_before(
 #[test]
 fn text_needing_sanitising_prints_the_same_with_a_snapshot() {
     let sandbox = Sandbox::new();
-    let mut framework = skillscope::testdata::framework(320, skillscope::testdata::DEFAULT_SEED);
+    let mut framework =
+        skillscope::testdata::framework(BIG_SKILLS, skillscope::testdata::DEFAULT_SEED);
     framework.skills[5].description = "Hostile \u{1b}]0;title\u{7} governance \u{202e}text".into();
     framework.skills[9].name = "Tab\tname governance".into();
     let big = sandbox.write("big.ron", &skillscope::testdata::to_ron(&framework));

@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
+/// How many skills [`Sandbox::write_big_data`] generates.
+pub const BIG_SKILLS: usize = 320;
+
 /// A temporary home folder; the XDG data, config and cache folders are inside it and empty.
 pub struct Sandbox {
     pub home: TempDir,
@@ -46,6 +49,15 @@ impl Sandbox {
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(&path, text).unwrap();
         path
+    }
+
+    /// Writes `big.ron`: 320 generated skills, just above the 1 MiB from which data files are
+    /// cached, and returns its path.
+    pub fn write_big_data(&self) -> PathBuf {
+        let text =
+            skillscope::testdata::framework_ron(BIG_SKILLS, skillscope::testdata::DEFAULT_SEED);
+        assert!(text.len() as u64 >= skillscope::cache::DEFAULT_MIN_SOURCE_BYTES);
+        self.write("big.ron", &text)
     }
 
     /// Runs skillscope with `args`, in the sandbox folder, with colour allowed.
