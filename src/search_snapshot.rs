@@ -66,6 +66,19 @@ struct Head {
     index: IndexParts,
 }
 
+/// Why a snapshot did not answer a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotMiss {
+    /// Missing, made from other sources, or damaged: worth writing again.
+    Stale,
+    /// Current, but its text is not printable as loaded, so it answers JSON searches only;
+    /// writing it again would change nothing.
+    NotPrintable,
+}
+
+/// The snapshot holds text that must be made printable before it is shown.
+struct NotPrintable;
+
 /// The search snapshot of one run's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchSnapshot {
@@ -133,10 +146,28 @@ impl SearchSnapshot {
     }
 
     /// Searches the snapshot: the first `limit` hits, their entries decoded (and made printable
-    /// unless `for_json`). `None` when the snapshot is missing, does not match the sources,
-    /// is damaged, or (for text output) holds text that is not printable as it is: the caller
-    /// then loads the catalog as usual.
-    pub fn search(&self, query: &Query, limit: usize, for_json: bool) -> Option<SnapshotResults> {
+    /// unless `for_json`). Otherwise why not ([`SnapshotMiss`]): the caller then loads the
+    /// catalog as usual, and writes the snapshot again only when it was [`SnapshotMiss::Stale`].
+    pub fn search(
+        &self,
+        query: &Query,
+        limit: usize,
+        for_json: bool,
+    ) -> Result<SnapshotResults, SnapshotMiss> {
+        match self.try_search(query, limit, for_json) {
+            Some(Ok(results)) => Ok(results),
+            Some(Err(NotPrintable)) => Err(SnapshotMiss::NotPrintable),
+            None => Err(SnapshotMiss::Stale),
+        }
+    }
+
+    /// [`SearchSnapshot::search`]; `None` for a snapshot that is missing, stale or damaged.
+    fn try_search(
+        &self,
+        query: &Query,
+        limit: usize,
+        for_json: bool,
+    ) -> Option<Result<SnapshotResults, NotPrintable>> {
         let file = File::open(&self.path).ok()?;
         let length = file.metadata().ok()?.len();
         if length > MAX_SNAPSHOT_BYTES {
@@ -155,7 +186,7 @@ impl SearchSnapshot {
         let head = Head::deserialize(&mut decoder).ok()?;
         drop(decoder);
         if !(for_json || head.printable) {
-            return None;
+            return Some(Err(NotPrintable));
         }
         let body_length = u64::from(rmp::decode::read_bin_len(&mut reader).ok()?);
         if body_length > length {
@@ -199,11 +230,11 @@ impl SearchSnapshot {
         if !for_json {
             catalog.make_printable();
         }
-        Some(SnapshotResults {
+        Some(Ok(SnapshotResults {
             catalog,
             hits: shown,
             total,
-        })
+        }))
     }
 
     /// Writes the snapshot of `catalog` (loaded from these sources without an error, its text
@@ -429,12 +460,12 @@ mod tests {
         let setup = Setup::new(|_| {});
         let snapshot = setup.written();
         let query = Query::parse("g");
-        assert!(snapshot.search(&query, 20, false).is_some());
+        assert!(snapshot.search(&query, 20, false).is_ok());
         let mut without_built_in = setup.selection.clone();
         without_built_in.built_in = false;
         let other = SearchSnapshot::for_sources(&without_built_in).unwrap();
         assert_ne!(other.path(), snapshot.path());
-        assert!(other.search(&query, 20, false).is_none());
+        assert!(other.search(&query, 20, false).is_err());
         // The same source, one byte longer: another key for the same snapshot file, whose old
         // contents are refused, then replaced.
         let source = &setup.selection.extra[0];
@@ -444,11 +475,11 @@ mod tests {
         let changed = SearchSnapshot::for_sources(&setup.selection).unwrap();
         assert_ne!(changed.key, snapshot.key);
         assert_eq!(changed.path(), snapshot.path());
-        assert!(changed.search(&query, 20, false).is_none());
+        assert!(changed.search(&query, 20, false).is_err());
         let written = setup.written();
         assert_eq!(written, changed);
-        assert!(changed.search(&query, 20, false).is_some());
-        assert!(snapshot.search(&query, 20, false).is_none());
+        assert!(changed.search(&query, 20, false).is_ok());
+        assert!(snapshot.search(&query, 20, false).is_err());
     }
 
     #[test]
@@ -458,7 +489,7 @@ mod tests {
         });
         let snapshot = setup.written();
         let query = Query::parse("evil");
-        assert!(snapshot.search(&query, 20, false).is_none());
+        assert!(snapshot.search(&query, 20, false).is_err());
         let results = snapshot.search(&query, 20, true).unwrap();
         let description = &results.catalog.entries[0].skill.description;
         assert_eq!(
@@ -476,7 +507,7 @@ mod tests {
         let search_all = || {
             queries
                 .iter()
-                .map(|query| snapshot.search(query, 1000, true).is_some())
+                .map(|query| snapshot.search(query, 1000, true).is_ok())
                 .collect::<Vec<bool>>()
         };
         assert_eq!(search_all(), [true; 3]);
@@ -509,6 +540,6 @@ mod tests {
         let at = bytes.windows(name.len()).position(|w| w == name).unwrap();
         bytes[at] = b'X';
         fs::write(snapshot.path(), &bytes).unwrap();
-        assert!(snapshot.search(&query, 1, true).is_none());
+        assert!(snapshot.search(&query, 1, true).is_err());
     }
 }

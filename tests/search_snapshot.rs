@@ -159,4 +159,18 @@ fn text_needing_sanitising_prints_the_same_with_a_snapshot() {
         }
     }
     assert_eq!(cached(&sandbox, ".snapshot").len(), 1);
+
+    // Such a snapshot answers JSON only; text searches load the catalog and leave it as it is
+    // rather than write the same snapshot again every time.
+    let snapshot = sandbox.cache_dir().join(&cached(&sandbox, ".snapshot")[0]);
+    let written = fs::metadata(&snapshot).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert!(sandbox
+        .run(&["search", "g", "--data", big])
+        .status
+        .success());
+    assert_eq!(
+        fs::metadata(&snapshot).unwrap().modified().unwrap(),
+        written
+    );
 }

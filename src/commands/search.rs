@@ -17,7 +17,7 @@ use crate::load::load_catalog;
 use crate::output::{markdown_escape, skill_json};
 use crate::paths::UserPaths;
 use crate::search::{hit_detail, Hit, Query, SearchIndex};
-use crate::search_snapshot::SearchSnapshot;
+use crate::search_snapshot::{SearchSnapshot, SnapshotMiss};
 
 /// Loads the sources (or reads their snapshot) and prints the first `limit` matches of `text`.
 pub fn run(
@@ -32,10 +32,8 @@ pub fn run(
     let query = Query::parse(text);
     let for_json = output.format == Format::Json;
     let snapshot = SearchSnapshot::for_sources(&selection);
-    if let Some(found) = snapshot
-        .as_ref()
-        .and_then(|snapshot| snapshot.search(&query, limit, for_json))
-    {
+    let lookup = (snapshot.as_ref()).map(|snapshot| snapshot.search(&query, limit, for_json));
+    if let Some(Ok(found)) = lookup {
         let result = print(
             &found.catalog,
             &found.hits,
@@ -53,9 +51,12 @@ pub fn run(
     // text searched (JSON, or text that is printable as it is).
     // When it is printable as loaded, making it printable would change nothing that a search
     // prints (only the sources' paths), and there are no errors to sanitise.
+    // A current snapshot whose text is not printable serves JSON only; writing it again would
+    // change nothing, so only a stale one is written.
+    let stale = matches!(lookup, Some(Err(SnapshotMiss::Stale)));
     let mut index = None;
     let mut printable = false;
-    if let Some(snapshot) = snapshot.filter(|_| catalog.errors.is_empty()) {
+    if let Some(snapshot) = snapshot.filter(|_| stale && catalog.errors.is_empty()) {
         let built = SearchIndex::new(&catalog);
         printable = snapshot.write(&catalog, &built);
         if printable || for_json {
