@@ -258,11 +258,9 @@ mod frame {
             });
     }
 
-    /// A frame showing a level of 300 statements (the first skill of tests/fixtures/hostile.ron),
-    /// drawn again with the wrapped lines kept from the frame before, or wrapped anew as every
-    /// frame did before the panes kept them.
-    #[divan::bench(args = ["kept", "wrapped anew"])]
-    fn long_level(bencher: Bencher, lines: &str) {
+    /// The browser at 200×60 on tests/fixtures/hostile.ron, its first skill at its level of 300
+    /// statements.
+    fn app_at_a_long_level() -> App {
         let text = include_str!("../tests/fixtures/hostile.ron");
         let framework = parse_framework("hostile.ron", text).expect("the fixture loads");
         let mut catalog = Catalog::default();
@@ -275,15 +273,36 @@ mod frame {
             .max_by_key(|&level| skill.statements(level).map_or(0, |s| s.len()))
             .expect("seven levels");
         app.level = longest;
+        app
+    }
+
+    /// Draws `app` again and again, with the lines kept from the frame before or (`"anew"`)
+    /// made anew each time, as every frame did before they were kept.
+    fn redraw(bencher: Bencher, app: App, lines: &str) {
         let mut terminal = terminal();
         draw(&mut terminal, &app);
-        let anew = lines == "wrapped anew";
+        let anew = lines != "kept";
         bencher.bench_local(|| {
             if anew {
                 app.wrapped.clear();
             }
             draw(&mut terminal, &app);
         });
+    }
+
+    /// A frame showing a level of 300 statements, redrawn.
+    #[divan::bench(args = ["kept", "wrapped anew"])]
+    fn long_level(bencher: Bencher, lines: &str) {
+        redraw(bencher, app_at_a_long_level(), lines);
+    }
+
+    /// The comparison of that level with the next, redrawn (as when it is scrolled).
+    #[divan::bench(args = ["kept", "compared anew"])]
+    fn long_comparison(bencher: Bencher, lines: &str) {
+        let mut app = app_at_a_long_level();
+        app.update(Action::OpenComparison);
+        assert!(app.comparison.is_some(), "a comparison is open");
+        redraw(bencher, app, lines);
     }
 
     /// The part of a frame that wraps the selected skill's text: the levels and guidance panes'

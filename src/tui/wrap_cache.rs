@@ -1,9 +1,11 @@
-//! The detail panes' wrapped lines, kept between frames.
+//! The lines of the detail panes and of the comparison view, kept between frames.
 //!
 //! Wrapping is the costliest part of drawing a long skill (a level with hundreds of statements,
-//! a long guidance text), and its result changes only with the skill, the level, the width and
-//! the search terms. So each pane keeps the lines it drew last, with what they were made from,
-//! and wraps again only when one of those changes. This is a memo, not state: a frame drawn with
+//! a long guidance text), and a comparison also pairs every statement of one side with every
+//! statement of the other. Their results change only with what is shown (the skill, the level,
+//! the sides compared), the width and the search terms, not with scrolling. So each keeps the
+//! lines it drew last, with what they were made from, and makes them again only when one of
+//! those changes. This is a memo, not state: a frame drawn with
 //! an empty cache is the same frame (a test checks this after every key of a long session).
 
 use std::cell::RefCell;
@@ -12,6 +14,7 @@ use std::rc::Rc;
 use ratatui::text::Line;
 
 use crate::model::Level;
+use crate::tui::app::Comparison;
 
 /// What a pane's lines were made from. Anything else they depend on (the catalog, the theme)
 /// does not change while the browser runs; code that changes either must clear the cache.
@@ -26,17 +29,45 @@ pub struct WrapKey {
     pub terms: Vec<String>,
 }
 
-/// One pane's last lines.
-#[derive(Debug, Default)]
-pub struct WrappedLines {
-    last: RefCell<Option<(WrapKey, Rc<[Line<'static>]>)>>,
+/// What the comparison view's lines were made from: the comparison without its scroll
+/// position, and the width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComparisonKey {
+    pub comparison: Comparison,
+    pub width: usize,
 }
 
-impl WrappedLines {
+impl ComparisonKey {
+    pub fn new(comparison: &Comparison, width: usize) -> ComparisonKey {
+        ComparisonKey {
+            comparison: Comparison {
+                scroll: 0,
+                ..*comparison
+            },
+            width,
+        }
+    }
+}
+
+/// One pane's last lines, with the key `K` they were made from.
+#[derive(Debug)]
+pub struct WrappedLines<K = WrapKey> {
+    last: RefCell<Option<(K, Rc<[Line<'static>]>)>>,
+}
+
+impl<K> Default for WrappedLines<K> {
+    fn default() -> Self {
+        WrappedLines {
+            last: RefCell::new(None),
+        }
+    }
+}
+
+impl<K: PartialEq> WrappedLines<K> {
     /// The lines for `key`: the kept ones if they were made from the same key, else `wrap()`'s.
     pub fn get_or_wrap(
         &self,
-        key: WrapKey,
+        key: K,
         wrap: impl FnOnce() -> Vec<Line<'static>>,
     ) -> Rc<[Line<'static>]> {
         let mut last = self.last.borrow_mut();
@@ -56,17 +87,19 @@ impl WrappedLines {
     }
 }
 
-/// The wrapped lines of the levels and guidance panes.
+/// The wrapped lines of the levels and guidance panes and of the comparison view.
 #[derive(Debug, Default)]
 pub struct WrapCache {
     pub levels: WrappedLines,
     pub guidance: WrappedLines,
+    pub comparison: WrappedLines<ComparisonKey>,
 }
 
 impl WrapCache {
     pub fn clear(&self) {
         self.levels.clear();
         self.guidance.clear();
+        self.comparison.clear();
     }
 }
 

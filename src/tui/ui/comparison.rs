@@ -15,6 +15,7 @@ use crate::model::Level;
 use crate::output::level_heading;
 use crate::tui::app::{App, Comparison, Side};
 use crate::tui::theme::Theme;
+use crate::tui::wrap_cache::ComparisonKey;
 
 /// Below this width the two sides are stacked instead of side by side.
 const SIDE_BY_SIDE_MIN_WIDTH: usize = 60;
@@ -51,11 +52,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, comparison: &Comparison) {
         inside
     };
     let width = usize::from(inside.width.saturating_sub(1));
-    let lines = if comparison.progression {
-        progression_lines(app, comparison.sides[0].entry, width, presentation)
-    } else {
-        comparison_lines(app, comparison, width, presentation)
-    };
+    let key = ComparisonKey::new(comparison, width);
+    let lines = (app.wrapped.comparison).get_or_wrap(key, || {
+        if comparison.progression {
+            progression_lines(app, comparison.sides[0].entry, width, presentation)
+        } else {
+            comparison_lines(app, comparison, width, presentation)
+        }
+    });
     super::draw_scrolled(frame, inside, &lines, comparison.scroll);
     super::status::draw_status(frame, status, app);
     super::status::draw_footer(frame, footer, app);
