@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use crossterm::style::Stylize;
 use serde_json::{json, Map, Value};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::catalog::{Catalog, Entry};
 use crate::model::{GuidanceBlock, Level};
@@ -305,9 +306,44 @@ pub fn skill_json(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> Valu
     })
 }
 
+/// Splits a word wider than `width` columns into parts that fit (each part holds at least one
+/// character, and combining marks stay with the character before them).
+pub fn split_to_width(word: &str, width: usize) -> Vec<String> {
+    if word.width() <= width {
+        return vec![word.to_string()];
+    }
+    let mut parts = Vec::new();
+    let mut part = String::new();
+    let mut used = 0;
+    for c in word.chars() {
+        let w = c.width().unwrap_or(0);
+        if used > 0 && used + w > width {
+            parts.push(std::mem::take(&mut part));
+            used = 0;
+        }
+        part.push(c);
+        used += w;
+    }
+    parts.push(part);
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_wider_than_a_column_are_broken() {
+        assert_eq!(split_to_width("abcdef", 4), ["abcd", "ef"]);
+        assert_eq!(split_to_width("部署部署部", 4), ["部署", "部署", "部"]);
+        assert_eq!(split_to_width("部", 1), ["部"]);
+        assert_eq!(
+            split_to_width("e\u{301}e\u{301}", 1),
+            ["e\u{301}", "e\u{301}"]
+        );
+        assert_eq!(split_to_width("日本語", 4), ["日本", "語"]);
+        assert_eq!(split_to_width("ab", 4), ["ab"]);
+    }
     use crate::load::{load_catalog, SourceSelection};
 
     fn relm() -> (Catalog, usize) {

@@ -8,12 +8,12 @@
 use crossterm::style::Stylize;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::groups;
 use crate::commands::list::truncate_to_width;
 use crate::diff::{Change, DiffLine, DiffRow};
-use crate::output::TextStyle;
+use crate::output::{split_to_width, TextStyle};
 
 const GUTTER: &str = " │ ";
 const BULLET: &str = "• ";
@@ -137,7 +137,7 @@ fn pieces(line: &DiffLine, text_width: usize, color: bool) -> Vec<Piece> {
             let close = if i + 1 == words.len() { close } else { "" };
             let text = format!("{open}{}{close}", word.text);
             pieces.extend(
-                break_apart(&text, text_width)
+                split_to_width(&text, text_width)
                     .into_iter()
                     .map(|text| Piece {
                         width: text.width(),
@@ -148,27 +148,6 @@ fn pieces(line: &DiffLine, text_width: usize, color: bool) -> Vec<Piece> {
         }
     }
     pieces
-}
-
-/// Splits a word wider than `width` into parts that fit (a part holds at least one character).
-fn break_apart(word: &str, width: usize) -> Vec<String> {
-    if word.width() <= width {
-        return vec![word.to_string()];
-    }
-    let mut parts = Vec::new();
-    let mut part = String::new();
-    let mut used = 0;
-    for c in word.chars() {
-        let w = c.width().unwrap_or(0);
-        if used > 0 && used + w > width {
-            parts.push(std::mem::take(&mut part));
-            used = 0;
-        }
-        part.push(c);
-        used += w;
-    }
-    parts.push(part);
-    parts
 }
 
 #[cfg(test)]
@@ -273,13 +252,5 @@ mod tests {
         let columns = gutter_columns(&text);
         assert!(columns.iter().all(|&c| c == columns[0]), "{text}");
         assert!(text.lines().all(|l| textwrap::core::display_width(l) <= 50));
-    }
-
-    #[test]
-    fn words_wider_than_a_column_are_broken() {
-        assert_eq!(break_apart("abcdef", 4), ["abcd", "ef"]);
-        assert_eq!(break_apart("部署部署部", 4), ["部署", "部署", "部"]);
-        assert_eq!(break_apart("部", 1), ["部"]);
-        assert_eq!(break_apart("e\u{301}e\u{301}", 1), ["e\u{301}", "e\u{301}"]);
     }
 }

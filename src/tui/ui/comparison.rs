@@ -12,7 +12,7 @@ use super::text::fit;
 use crate::commands::compare::summary;
 use crate::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow};
 use crate::model::Level;
-use crate::output::level_heading;
+use crate::output::{level_heading, split_to_width};
 use crate::tui::app::{App, Comparison, Side};
 use crate::tui::theme::Theme;
 use crate::tui::wrap_cache::ComparisonKey;
@@ -330,27 +330,6 @@ fn wrap_diff_line(line: Option<&DiffLine>, width: usize, theme: &Theme) -> Vec<L
     lines
 }
 
-/// A word wider than `width` columns cut into pieces that fit.
-fn split_to_width(word: &str, width: usize) -> Vec<String> {
-    if word.width() <= width {
-        return vec![word.to_string()];
-    }
-    let mut pieces = Vec::new();
-    let mut piece = String::new();
-    let mut used = 0;
-    for c in word.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width && !piece.is_empty() {
-            pieces.push(std::mem::take(&mut piece));
-            used = 0;
-        }
-        piece.push(c);
-        used += w;
-    }
-    pieces.push(piece);
-    pieces
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,13 +374,6 @@ mod tests {
             )
         );
         assert_eq!(shown.len(), 3);
-    }
-
-    #[test]
-    fn long_words_are_cut_to_fit() {
-        assert_eq!(split_to_width("abcdef", 4), ["abcd", "ef"]);
-        assert_eq!(split_to_width("日本語", 4), ["日本", "語"]);
-        assert_eq!(split_to_width("ab", 4), ["ab"]);
     }
 
     #[test]
