@@ -6,21 +6,19 @@ use std::path::Path;
 
 /// Writes `contents` to `path` atomically, replacing any existing file.
 pub fn write_replacing(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut file = temporary_beside(path)?;
-    file.write_all(contents)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    write_synced(path, contents, true)
+}
+
+/// Writes `contents` to `path` atomically; fails with `AlreadyExists` rather than replace a file.
+pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_synced(path, contents, false)
 }
 
 /// Like [`write_replacing`] without waiting for the disk: for files that can be made again
 /// (caches), whose reader checks what it reads. Readers never see a half-written file, but
 /// after a system crash the new file may be empty or partial.
 pub fn write_replacing_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut file = temporary_beside(path)?;
-    file.write_all(contents)?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    write_replacing_unsynced_with(path, |out| out.write_all(contents))
 }
 
 /// Like [`write_replacing_unsynced`], with the contents written by `write` through a buffer,
@@ -29,7 +27,7 @@ pub fn write_replacing_unsynced_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let file = temporary_beside(path)?;
+    let file = temporary_beside(path, Mode::Private)?;
     let mut buffered = io::BufWriter::with_capacity(256 * 1024, file);
     write(&mut buffered)?;
     let file = buffered.into_inner().map_err(|e| e.into_error())?;
@@ -37,24 +35,47 @@ pub fn write_replacing_unsynced_with(
     Ok(())
 }
 
-/// Writes `contents` to `path` atomically; fails with `AlreadyExists` rather than replace a file.
-pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut file = temporary_beside(path)?;
+/// A file the user keeps (an import, an export, the browser's state), synced before it is
+/// renamed into place; without `replace` the rename fails if `path` exists.
+fn write_synced(path: &Path, contents: &[u8], replace: bool) -> io::Result<()> {
+    let mut file = temporary_beside(path, Mode::Usual)?;
     file.write_all(contents)?;
     file.as_file().sync_all()?;
-    file.persist_noclobber(path).map_err(|e| e.error)?;
+    let persisted = if replace {
+        file.persist(path)
+    } else {
+        file.persist_noclobber(path)
+    };
+    persisted.map_err(|e| e.error)?;
     Ok(())
 }
 
-fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+/// Who may read a file written.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// As any new file: 0666 less the umask.
+    Usual,
+    /// The owner alone (a cache of data that may be private).
+    Private,
+}
+
+/// A temporary file in `path`'s folder, named so that nothing reads it as data (`.skillscope-…
+/// .tmp`, never `*.ron`).
+fn temporary_beside(path: &Path, mode: Mode) -> io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    tempfile::Builder::new()
-        .prefix(".skillscope-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".skillscope-").suffix(".tmp");
+    #[cfg(unix)]
+    if let Mode::Usual = mode {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    builder.tempfile_in(folder)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! into the user data folder (or `-o OUT.ron`), never over an existing file without `--force`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CommandError, CommandResult};
@@ -182,48 +182,22 @@ fn write_skipped(report: &ImportReport, out: &mut dyn Write) -> std::io::Result<
     Ok(())
 }
 
-/// Writes to a temporary file in the same folder, then renames it over `path`, so a reader never
-/// sees half a file. Without `replace`, the rename fails if `path` appeared meanwhile.
+/// Writes `bytes` atomically ([`crate::atomic`]); without `replace`, fails if `path` exists
+/// (or appeared meanwhile).
 fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), CommandError> {
-    let dir: PathBuf = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let fail = |e: &dyn std::fmt::Display| {
-        CommandError::Failed(format!("cannot write {}: {e}", shown(path)))
-    };
-    let prefix = format!(
-        ".{}.",
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    );
-    let mut builder = tempfile::Builder::new();
-    // Not "*.ron", so a browser starting meanwhile does not load half a file.
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // The usual mode of a new file; the umask still applies.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temporary = builder.tempfile_in(&dir).map_err(|e| fail(&e))?;
-    temporary.write_all(bytes).map_err(|e| fail(&e))?;
-    temporary.as_file().sync_all().map_err(|e| fail(&e))?;
-    let persisted = if replace {
-        temporary.persist(path)
+    let written = if replace {
+        crate::atomic::write_replacing(path, bytes)
     } else {
-        temporary.persist_noclobber(path)
+        crate::atomic::write_new(path, bytes)
     };
-    persisted.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+    written.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
             CommandError::Failed(format!(
                 "{} already exists; add --force to replace it",
                 shown(path)
             ))
         } else {
-            fail(&e.error)
+            CommandError::Failed(format!("cannot write {}: {e}", shown(path)))
         }
-    })?;
-    Ok(())
+    })
 }
