@@ -152,6 +152,27 @@ pub fn read_framework_file(path: &Path) -> Result<Framework, LoadError> {
 /// Reads a text file of at most `max_bytes`; `kind` names such files in the error ("data files").
 pub(crate) fn read_text(path: &Path, max_bytes: u64, kind: &str) -> Result<String, LoadError> {
     let shown = path.display().to_string();
+    let bytes = read_capped(path, max_bytes, kind)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        LoadError {
+            path: shown,
+            position: Some((line, column)),
+            message: "the file is not valid UTF-8 text".to_string(),
+        }
+    })
+}
+
+/// Reads a file of at most `max_bytes`, refusing a bigger one before reading it and one that
+/// grows past the limit while it is read; `kind` names such files in the error.
+pub(crate) fn read_capped(path: &Path, max_bytes: u64, kind: &str) -> Result<Vec<u8>, LoadError> {
+    let shown = path.display().to_string();
     let fail = |message: String| LoadError {
         path: shown.clone(),
         position: None,
@@ -177,20 +198,7 @@ pub(crate) fn read_text(path: &Path, max_bytes: u64, kind: &str) -> Result<Strin
             max_bytes / (1024 * 1024)
         )));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
-        LoadError {
-            path: shown.clone(),
-            position: Some((line, column)),
-            message: "the file is not valid UTF-8 text".to_string(),
-        }
-    })
+    Ok(bytes)
 }
 
 /// The `*.ron` files of a folder, sorted by name so the order is predictable.

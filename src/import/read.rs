@@ -65,10 +65,8 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
     match kind_of(path, &start[..read]) {
         Kind::Spreadsheet => read_spreadsheet(path),
         Kind::Csv => {
-            let mut bytes = Vec::with_capacity(size as usize);
-            fs::File::open(path)
-                .and_then(|f| f.take(MAX_SPREADSHEET_BYTES + 1).read_to_end(&mut bytes))
-                .map_err(|e| fail("read the file", &e))?;
+            let bytes = crate::load::read_capped(path, MAX_SPREADSHEET_BYTES, "spreadsheets")
+                .map_err(|e| ReadError(e.message))?;
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
