@@ -225,29 +225,32 @@ pub fn load_catalog(selection: &SourceSelection) -> Catalog {
             Err(error) => catalog.errors.push(error),
         }
     }
-    let cache = selection.cache.as_ref();
-    if let Some(dir) = &selection.user_data_dir {
-        if dir.is_dir() {
-            load_path(&mut catalog, dir, cache);
+    for file in data_files(selection) {
+        match file {
+            Ok(file) => load_file(&mut catalog, &file, selection.cache.as_ref()),
+            Err(error) => catalog.errors.push(error),
         }
-    }
-    for path in &selection.extra {
-        load_path(&mut catalog, path, cache);
     }
     catalog
 }
 
-fn load_path(catalog: &mut Catalog, path: &Path, cache: Option<&DataCache>) {
-    if path.is_dir() {
-        match ron_files_in(path) {
-            Ok(files) => files
-                .iter()
-                .for_each(|file| load_file(catalog, file, cache)),
-            Err(error) => catalog.errors.push(error),
+/// The data files of a selection, in the order they are loaded: the `*.ron` of the user data
+/// folder (when it exists), then each `--data` path, a folder standing for its `*.ron` files.
+/// A folder that cannot be listed is an error in its place.
+pub fn data_files(selection: &SourceSelection) -> Vec<Result<PathBuf, LoadError>> {
+    let user_dir = (selection.user_data_dir.as_ref()).filter(|dir| dir.is_dir());
+    let mut files = Vec::new();
+    for path in user_dir.into_iter().chain(&selection.extra) {
+        if path.is_dir() {
+            match ron_files_in(path) {
+                Ok(found) => files.extend(found.into_iter().map(Ok)),
+                Err(error) => files.push(Err(error)),
+            }
+        } else {
+            files.push(Ok(path.clone()));
         }
-    } else {
-        load_file(catalog, path, cache);
     }
+    files
 }
 
 fn load_file(catalog: &mut Catalog, path: &Path, cache: Option<&DataCache>) {

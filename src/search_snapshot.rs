@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cache::{fnv1a, header_of, Header};
 use crate::catalog::{Catalog, Entry, FrameworkInfo};
-use crate::load::{ron_files_in, SourceSelection, BUILT_IN_DATA};
+use crate::load::{data_files, SourceSelection, BUILT_IN_DATA};
 use crate::model::Skill;
 use crate::search::{Hit, IndexParts, Query, SearchIndex};
 
@@ -104,22 +104,9 @@ impl SearchSnapshot {
     /// that cannot be looked at (its error is then reported by the ordinary path).
     pub fn for_sources(selection: &SourceSelection) -> Option<SearchSnapshot> {
         let cache = selection.cache.as_ref()?;
-        let mut paths = Vec::new();
-        if let Some(dir) = &selection.user_data_dir {
-            if dir.is_dir() {
-                paths.extend(ron_files_in(dir).ok()?);
-            }
-        }
-        for path in &selection.extra {
-            if path.is_dir() {
-                paths.extend(ron_files_in(path).ok()?);
-            } else {
-                paths.push(path.clone());
-            }
-        }
-        let files = paths
-            .iter()
-            .map(|path| header_of(path))
+        let files = data_files(selection)
+            .into_iter()
+            .map(|path| header_of(&path.ok()?))
             .collect::<Option<Vec<Header>>>()?;
         if !files.iter().any(|h| h.size >= cache.min_source_bytes) {
             return None;
