@@ -47,8 +47,8 @@ pub struct Search {
     pub input: String,
     pub query: Query,
     pub hits: Vec<Hit>,
-    pub cursor: usize,
-    pub offset: usize,
+    /// The cursor among the hits and the first hit shown.
+    pub view: ListView,
     pub purpose: SearchPurpose,
 }
 
@@ -225,12 +225,8 @@ impl App {
         let (len, height) = (self.tree.rows.len(), self.list_height());
         self.list.move_to(self.list.cursor, len, height);
         if let Some(search) = &mut self.search {
-            let mut view = ListView {
-                cursor: search.cursor,
-                offset: search.offset,
-            };
-            view.move_to(search.cursor, search.hits.len(), height);
-            (search.cursor, search.offset) = (view.cursor, view.offset);
+            let view = &mut search.view;
+            view.move_to(view.cursor, search.hits.len(), height);
         }
     }
 
@@ -311,18 +307,10 @@ impl App {
 
     fn scroll_pane(&mut self, pane: Pane, delta: isize) {
         match pane {
+            // (While searching, `update_search` scrolls the results.)
             Pane::List => {
-                if let Some(search) = &mut self.search {
-                    let height = usize::from(self.size.1);
-                    search.offset = search
-                        .offset
-                        .saturating_add_signed(delta)
-                        .min(search.hits.len().saturating_sub(1));
-                    search.cursor = search.cursor.clamp(search.offset, search.offset + height);
-                } else {
-                    let max = self.tree.rows.len().saturating_sub(1);
-                    self.list.offset = self.list.offset.saturating_add_signed(delta).min(max);
-                }
+                let max = self.tree.rows.len().saturating_sub(1);
+                self.list.offset = self.list.offset.saturating_add_signed(delta).min(max);
             }
             // Drawing clamps these to the text's length; here they only need to stay finite.
             Pane::Levels => {
@@ -443,8 +431,7 @@ impl App {
             input: String::new(),
             query: Query::default(),
             hits: Vec::new(),
-            cursor: 0,
-            offset: 0,
+            view: ListView::default(),
             purpose,
         });
         if purpose == SearchPurpose::Browse && self.screen().is_single_pane() {
@@ -457,10 +444,7 @@ impl App {
         let Some(search) = &mut self.search else {
             return;
         };
-        let mut view = ListView {
-            cursor: search.cursor,
-            offset: search.offset,
-        };
+        let mut view = search.view;
         let len = search.hits.len();
         match action {
             Action::Type(c) => {
@@ -501,7 +485,7 @@ impl App {
                 action,
                 Action::Type(_) | Action::DeleteChar | Action::DeleteWord
             ) {
-                (search.cursor, search.offset) = (view.cursor, view.offset);
+                search.view = view;
             }
         }
         self.preview_search_cursor();
@@ -520,8 +504,7 @@ impl App {
         };
         search.query = query;
         search.hits = hits;
-        search.cursor = 0;
-        search.offset = 0;
+        search.view = ListView::default();
     }
 
     /// While browsing search results, the detail panes follow the result under the cursor.
@@ -530,7 +513,7 @@ impl App {
         if search.purpose != SearchPurpose::Browse {
             return;
         }
-        if let Some(hit) = search.hits.get(search.cursor) {
+        if let Some(hit) = search.hits.get(search.view.cursor) {
             let (entry, level) = (hit.entry, hit.place.level());
             self.select_entry(entry, level);
         }
@@ -540,7 +523,7 @@ impl App {
         let Some(search) = self.search.take() else {
             return;
         };
-        let Some(hit) = search.hits.get(search.cursor) else {
+        let Some(hit) = search.hits.get(search.view.cursor) else {
             if !search.input.trim().is_empty() {
                 self.notice = Some(format!("Nothing matches {:?}.", search.input));
             }

@@ -222,7 +222,7 @@ fn draw_hits(frame: &mut Frame, area: Rect, app: &App, search: &Search) {
         .hits
         .iter()
         .enumerate()
-        .skip(search.offset)
+        .skip(search.view.offset)
         .take(height)
         .map(|(index, hit)| {
             let entry = &app.catalog.entries[hit.entry];
@@ -237,7 +237,7 @@ fn draw_hits(frame: &mut Frame, area: Rect, app: &App, search: &Search) {
                 Some(place),
                 width,
             );
-            if index == search.cursor {
+            if index == search.view.cursor {
                 line.patch_style(app.theme.selected)
             } else {
                 line
@@ -245,5 +245,5 @@ fn draw_hits(frame: &mut Frame, area: Rect, app: &App, search: &Search) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-    scrollbar(frame, area, search.hits.len(), search.offset, height);
+    scrollbar(frame, area, search.hits.len(), search.view.offset, height);
 }
