@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::Level;
+use crate::model::{Code, Level};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -186,7 +186,7 @@ impl FromStr for SkillLevel {
         let Some((code, level)) = text.split_once(':') else {
             return Err(EXPECTED.to_string());
         };
-        if code.is_empty() || !code.chars().all(char::is_alphanumeric) {
+        if Code::new(code).is_err() {
             return Err(format!("{EXPECTED} (CODE is letters and digits)"));
         }
         let level = level
