@@ -15,11 +15,9 @@ mod read;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
-use ron::extensions::Extensions;
-
 pub use read::{read_workbook, ReadError};
 
-use crate::load::{parse_framework, LoadError};
+use crate::load::{parse_framework, write_framework, LoadError};
 use crate::model::STANDARD_LEVEL_NAMES;
 use crate::model::{Code, Framework, Level, LevelName, LevelStatements, Skill, Status};
 
@@ -602,11 +600,7 @@ pub fn import_workbook(
 /// The framework as RON text that [`parse_framework`] reads back to an equal framework (checked
 /// here, so a file that would not load is never written).
 pub fn to_ron(framework: &Framework) -> Result<String, ImportError> {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .extensions(Extensions::IMPLICIT_SOME);
-    let text = ron::ser::to_string_pretty(framework, config)
-        .map_err(|e| ImportError::Serialize(e.to_string()))?;
+    let text = write_framework(framework).map_err(|e| ImportError::Serialize(e.to_string()))?;
     let reread = parse_framework("<imported>", &text)
         .map_err(|e: LoadError| ImportError::Serialize(e.to_string()))?;
     if reread != *framework {

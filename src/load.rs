@@ -70,6 +70,15 @@ pub fn parse_framework(path: &str, text: &str) -> Result<Framework, LoadError> {
     Ok(framework)
 }
 
+/// A framework as a data file: pretty RON with optional fields written plainly, as
+/// [`parse_framework`] reads it.
+pub fn write_framework(framework: &Framework) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .extensions(Extensions::IMPLICIT_SOME);
+    ron::ser::to_string_pretty(framework, config)
+}
+
 /// How skillscope reads RON (data and config alike): optional fields written plainly, with a
 /// bounded nesting depth.
 pub(crate) fn ron_options() -> ron::Options {

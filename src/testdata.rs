@@ -650,10 +650,7 @@ pub fn framework(skills: usize, seed: u64) -> Framework {
 
 /// The framework as a data file (pretty RON, options written plainly, as `import` writes).
 pub fn to_ron(framework: &Framework) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
-    let mut text = ron::ser::to_string_pretty(framework, config).expect("serializable");
+    let mut text = crate::load::write_framework(framework).expect("serializable");
     text.push('\n');
     text
 }

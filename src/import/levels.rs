@@ -45,9 +45,10 @@ pub fn find_levels_sheet(book: &Workbook) -> Option<&Sheet> {
 /// The levels a sheet names, in either layout, or a note saying why none were read.
 pub fn levels_from_sheet(sheet: &Sheet) -> Result<Vec<LevelName>, String> {
     let found = |levels: &Vec<LevelName>| !levels.is_empty();
-    (down_the_rows(sheet).filter(found))
+    let by_rows = down_the_rows(sheet);
+    (by_rows.clone().filter(found))
         .or_else(|| across_the_columns(sheet).filter(found))
-        .or_else(|| down_the_rows(sheet))
+        .or(by_rows)
         .ok_or_else(|| {
             format!(
                 "sheet {:?} has no \"Level\" and \"Level name\" (or \"Guiding phrase\") \
