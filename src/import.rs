@@ -18,7 +18,6 @@ use std::fmt;
 pub use read::{read_workbook, ReadError};
 
 use crate::load::{parse_framework, write_framework, LoadError};
-use crate::model::STANDARD_LEVEL_NAMES;
 use crate::model::{Code, Framework, Level, LevelName, LevelStatements, Skill, Status};
 
 /// How many rows from the top of a sheet are searched for its header row.
@@ -563,13 +562,7 @@ pub fn import_workbook(
                 )),
                 None => {}
             }
-            let standard = Level::all()
-                .map(|level| LevelName {
-                    level,
-                    name: STANDARD_LEVEL_NAMES[level.index()].to_string(),
-                    essence: None,
-                })
-                .collect();
+            let standard = Level::all().map(LevelName::standard).collect();
             (standard, LevelNamesFrom::Standard)
         }
     };
@@ -898,7 +891,10 @@ mod tests {
         };
         let (framework, report) = import_workbook(&book, &options()).unwrap();
         assert_eq!(report.level_names, LevelNamesFrom::Standard);
-        assert_eq!(framework.levels[6].name, STANDARD_LEVEL_NAMES[6]);
+        assert_eq!(
+            framework.levels[6].name,
+            crate::model::STANDARD_LEVEL_NAMES[6]
+        );
         assert!(
             report.notes.iter().any(|n| n.contains("\"Levels\"")),
             "{:?}",

@@ -44,6 +44,17 @@ pub struct LevelName {
     pub essence: Option<String>,
 }
 
+impl LevelName {
+    /// The level with SFIA's standard name and no essence.
+    pub fn standard(level: Level) -> LevelName {
+        LevelName {
+            level,
+            name: level.standard_name().to_string(),
+            essence: None,
+        }
+    }
+}
+
 /// How settled a skill is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Status {
