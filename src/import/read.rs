@@ -141,7 +141,14 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Workbook {
             rows,
         }
     };
-    let sheets: Vec<Sheet> = [b',', b';', b'\t'].into_iter().map(parse).collect();
+    // Commas first; the other separators are tried only when commas do not find the header.
+    let mut sheets = vec![parse(b',')];
+    for delimiter in [b';', b'\t'] {
+        if find_skills_header(&sheets[sheets.len() - 1]).is_some() {
+            break;
+        }
+        sheets.push(parse(delimiter));
+    }
     let widest = |sheet: &Sheet| {
         (sheet.rows.iter().take(HEADER_SEARCH_ROWS))
             .map(Vec::len)
@@ -155,7 +162,7 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Workbook {
             let most = sheets.iter().map(widest).max().unwrap_or(0);
             sheets.iter().position(|s| widest(s) == most).unwrap_or(0)
         });
-    let sheet = sheets.into_iter().nth(chosen).unwrap_or_default();
+    let sheet = sheets.swap_remove(chosen);
     Workbook {
         sheets: vec![sheet],
         notes,
