@@ -53,9 +53,9 @@ echo "|---|---:|---:|---:|---:|---:|"
 for query in "${queries[@]}"; do
     csv="$work/times.csv"
     hyperfine --style none --warmup 1 --runs "$runs" --export-csv "$csv" \
-        -n skillscope "$skillscope search $query --data $work/big.ron --no-user-data --no-default-data >/dev/null" \
+        -n skillscope "${search[*]} $query >/dev/null" \
         -n fzf "fzf --filter '$query' <$work/big.txt >/dev/null" \
-        -n parsing "$skillscope search $query --data $work/big.ron --no-user-data --no-default-data --no-cache >/dev/null" \
+        -n parsing "${search[*]} --no-cache $query >/dev/null" \
         >/dev/null
     # command,mean,stddev,median,user,system,min,max (seconds)
     awk -F, -v q="$query" '
