@@ -317,7 +317,7 @@ fn overridden_keys_work_and_show_in_the_footer_and_the_help() {
     ] {
         assert!(help.contains(line), "{line:?} in\n{help}");
     }
-    press_keys(&mut app, "<Esc><C-f>q");
+    press_keys(&mut app, "<Esc><Ctrl-f>q");
     assert_eq!(
         app.search.as_ref().map(|s| s.input.as_str()),
         Some("q"),

@@ -8,8 +8,10 @@ use ratatui::Terminal;
 
 use super::action::Action;
 use super::app::App;
+use super::keymap::Key;
 use super::theme::Theme;
 use crate::catalog::Catalog;
+use crate::config::KeySpec;
 use crate::load::{load_catalog, SourceSelection};
 
 /// The browser on the built-in data, without colour, at a size.
@@ -29,34 +31,14 @@ pub fn app_for(mut catalog: Catalog, width: u16, height: u16) -> App {
     app
 }
 
-/// Parses one key name: a character, or <Enter>, <Esc>, <Tab>, <BackTab>, <Down>, <Up>,
-/// <Left>, <Right>, <Backspace>, <PageDown>, <PageUp>, <Home>, <End>, <F1>…<F12>, <C-x> (Ctrl+x).
+/// A key named as in the config file ("Enter", "BackTab", "F1", "Ctrl-f"; see
+/// [`crate::config::KeySpec`]).
 fn parse_key(name: &str) -> KeyEvent {
-    let (code, modifiers) = match name {
-        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-        "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "Down" => (KeyCode::Down, KeyModifiers::NONE),
-        "Up" => (KeyCode::Up, KeyModifiers::NONE),
-        "Left" => (KeyCode::Left, KeyModifiers::NONE),
-        "Right" => (KeyCode::Right, KeyModifiers::NONE),
-        "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
-        "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
-        "PageUp" => (KeyCode::PageUp, KeyModifiers::NONE),
-        "Home" => (KeyCode::Home, KeyModifiers::NONE),
-        "End" => (KeyCode::End, KeyModifiers::NONE),
-        function if function.starts_with('F') && function[1..].parse::<u8>().is_ok() => (
-            KeyCode::F(function[1..].parse().unwrap_or(1)),
-            KeyModifiers::NONE,
-        ),
-        ctrl if ctrl.starts_with("C-") && ctrl.chars().count() == 3 => (
-            KeyCode::Char(ctrl.chars().nth(2).unwrap_or(' ')),
-            KeyModifiers::CONTROL,
-        ),
-        other => panic!("unknown key name <{other}>"),
-    };
-    KeyEvent::new(code, modifiers)
+    let spec: KeySpec = name
+        .parse()
+        .unwrap_or_else(|e| panic!("unknown key name <{name}>: {e}"));
+    let key = Key::from_spec(&spec);
+    KeyEvent::new(key.code, key.modifiers)
 }
 
 /// Types a key sequence: plain characters, or names in angle brackets (see [`parse_key`]).
