@@ -11,11 +11,8 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use skillscope::cache::DataCache;
 use skillscope::catalog::Catalog;
-use skillscope::load::{
-    load_catalog, parse_framework, read_framework_file, LoadError, SourceSelection,
-};
+use skillscope::load::{load_catalog, parse_framework, SourceSelection};
 use skillscope::model::Level;
 use skillscope::search::{Hit, Query, SearchIndex};
 use skillscope::testdata;
@@ -124,30 +121,6 @@ mod load {
             let catalog = catalog_from(black_box(text));
             let index = SearchIndex::new(&catalog);
             (catalog, index)
-        });
-    }
-
-    /// A data file from the cache (warmed before timing): header check, MessagePack to a
-    /// validated `Framework`, what a run does instead of `parse` once the file is cached.
-    #[divan::bench(consts = SIZES)]
-    fn from_cache<const N: usize>(bencher: Bencher) {
-        let text = &data(N).text;
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let source = dir.path().join("big.ron");
-        std::fs::write(&source, text).expect("the data file is written");
-        let cache = DataCache {
-            dir: dir.path().join("cache"),
-            min_source_bytes: 0,
-        };
-        cache
-            .load(&source, read_framework_file)
-            .expect("the data file loads");
-        bencher.counter(BytesCount::of_str(text)).bench(|| {
-            cache
-                .load(black_box(&source), |_| -> Result<_, LoadError> {
-                    panic!("the cache was not used")
-                })
-                .expect("loads")
         });
     }
 

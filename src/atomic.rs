@@ -14,31 +14,10 @@ pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
     write_synced(path, contents, false)
 }
 
-/// Like [`write_replacing`] without waiting for the disk: for files that can be made again
-/// (caches), whose reader checks what it reads. Readers never see a half-written file, but
-/// after a system crash the new file may be empty or partial.
-pub fn write_replacing_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> {
-    write_replacing_unsynced_with(path, |out| out.write_all(contents))
-}
-
-/// Like [`write_replacing_unsynced`], with the contents written by `write` through a buffer,
-/// so a large file need not be held in memory first. Nothing replaces `path` if `write` fails.
-pub fn write_replacing_unsynced_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let file = temporary_beside(path, Mode::Private)?;
-    let mut buffered = io::BufWriter::with_capacity(256 * 1024, file);
-    write(&mut buffered)?;
-    let file = buffered.into_inner().map_err(|e| e.into_error())?;
-    file.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// A file the user keeps (an import, an export, the browser's state), synced before it is
 /// renamed into place; without `replace` the rename fails if `path` exists.
 fn write_synced(path: &Path, contents: &[u8], replace: bool) -> io::Result<()> {
-    let mut file = temporary_beside(path, Mode::Usual)?;
+    let mut file = temporary_beside(path)?;
     file.write_all(contents)?;
     file.as_file().sync_all()?;
     let persisted = if replace {
@@ -50,31 +29,21 @@ fn write_synced(path: &Path, contents: &[u8], replace: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// Who may read a file written.
-#[derive(Clone, Copy)]
-enum Mode {
-    /// As any new file: 0666 less the umask.
-    Usual,
-    /// The owner alone (a cache of data that may be private).
-    Private,
-}
-
 /// A temporary file in `path`'s folder, named so that nothing reads it as data (`.skillscope-…
 /// .tmp`, never `*.ron`).
-fn temporary_beside(path: &Path, mode: Mode) -> io::Result<tempfile::NamedTempFile> {
+fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".skillscope-").suffix(".tmp");
+    // As any new file: 0666 less the umask (tempfile's default is the owner alone).
     #[cfg(unix)]
-    if let Mode::Usual = mode {
+    {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    #[cfg(not(unix))]
-    let _ = mode;
     builder.tempfile_in(folder)
 }
 
@@ -92,15 +61,10 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
         write_replacing(&path, b"three").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
-        write_replacing_unsynced_with(&path, |w| w.write_all(b"four")).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"four");
-        let failed = write_replacing_unsynced_with(&path, |w| {
-            w.write_all(b"half")?;
-            Err(io::Error::other("stopped"))
-        });
-        assert!(failed.is_err());
-        assert_eq!(std::fs::read(&path).unwrap(), b"four");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary file is left behind");
+        assert_eq!(
+            leftovers, 1,
+            "no temporary file is left behind, also by the refused write"
+        );
     }
 }

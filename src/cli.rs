@@ -33,9 +33,6 @@ pub struct SourceArgs {
     /// Leave out the user data folder (see `skillscope paths`)
     #[arg(long, global = true)]
     pub no_user_data: bool,
-    /// Parse every data file, neither reading nor writing the cache of big files
-    #[arg(long, global = true)]
-    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -4,7 +4,6 @@
 //! the browser (`tui`) and the commands (`commands`) are two thin faces over it.
 
 pub mod atomic;
-pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
@@ -17,6 +16,5 @@ pub mod output;
 pub mod paths;
 pub mod sanitize;
 pub mod search;
-pub mod search_snapshot;
 pub mod testdata;
 pub mod tui;

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
-use crate::cache::DataCache;
 use crate::catalog::Catalog;
 use crate::model::Framework;
 
@@ -50,8 +49,6 @@ pub struct SourceSelection {
     pub user_data_dir: Option<PathBuf>,
     /// Files or folders given with `--data`, in order.
     pub extra: Vec<PathBuf>,
-    /// Where big data files are cached once parsed; `None`: parse every file every time.
-    pub cache: Option<DataCache>,
 }
 
 /// One file that was read, and how many skills it gave.
@@ -236,7 +233,7 @@ pub fn load_catalog(selection: &SourceSelection) -> Catalog {
     }
     for file in data_files(selection) {
         match file {
-            Ok(file) => load_file(&mut catalog, &file, selection.cache.as_ref()),
+            Ok(file) => load_file(&mut catalog, &file),
             Err(error) => catalog.errors.push(error),
         }
     }
@@ -262,12 +259,8 @@ pub fn data_files(selection: &SourceSelection) -> Vec<Result<PathBuf, LoadError>
     files
 }
 
-fn load_file(catalog: &mut Catalog, path: &Path, cache: Option<&DataCache>) {
-    let loaded = match cache {
-        Some(cache) => cache.load(path, read_framework_file),
-        None => read_framework_file(path),
-    };
-    match loaded {
+fn load_file(catalog: &mut Catalog, path: &Path) {
+    match read_framework_file(path) {
         Ok(framework) => catalog.add(&path.display().to_string(), framework),
         Err(error) => catalog.errors.push(error),
     }

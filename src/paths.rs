@@ -11,8 +11,6 @@ pub struct UserPaths {
     pub data_dir: PathBuf,
     /// `config.ron` lives here.
     pub config_dir: PathBuf,
-    /// Big data files, parsed, so they load faster next time (safe to delete).
-    pub cache_dir: PathBuf,
 }
 
 impl UserPaths {
@@ -21,7 +19,6 @@ impl UserPaths {
         Some(UserPaths {
             data_dir: dirs.data_dir().to_path_buf(),
             config_dir: dirs.config_dir().to_path_buf(),
-            cache_dir: dirs.cache_dir().to_path_buf(),
         })
     }
 
@@ -46,7 +43,6 @@ mod tests {
         let user = UserPaths {
             data_dir: dir.path().to_path_buf(),
             config_dir: dir.path().join("config"),
-            cache_dir: dir.path().join("cache"),
         };
         std::fs::create_dir_all(user.state_file().parent().unwrap()).unwrap();
         std::fs::write(user.state_file(), "()").unwrap();

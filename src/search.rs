@@ -12,7 +12,6 @@ use std::ops::Range;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use memchr::memmem;
-use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Entry};
 use crate::model::Level;
@@ -69,28 +68,6 @@ enum Field {
 }
 
 impl Field {
-    /// The kind in the top four bits (1–7 a level's statement, 8 the description, 9 the
-    /// guidance, 10 a note), the statement's or note's number in the rest.
-    fn pack(self) -> u32 {
-        const NUMBER: u32 = (1 << 28) - 1;
-        match self {
-            Field::Statement(level, i) => u32::from(level.get()) << 28 | (i & NUMBER),
-            Field::Description => 8 << 28,
-            Field::Guidance => 9 << 28,
-            Field::Note(i) => 10 << 28 | (i & NUMBER),
-        }
-    }
-
-    fn unpack(packed: u32) -> Option<Field> {
-        let number = packed & ((1 << 28) - 1);
-        match packed >> 28 {
-            8 if number == 0 => Some(Field::Description),
-            9 if number == 0 => Some(Field::Guidance),
-            10 => Some(Field::Note(number)),
-            kind => Some(Field::Statement(Level::new(kind as u8)?, number)),
-        }
-    }
-
     fn place(self) -> Place {
         match self {
             Field::Statement(level, _) => Place::Level(level),
@@ -319,10 +296,7 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> SearchIndex {
-        SearchIndex::new_from_entries(&catalog.entries)
-    }
-
-    fn new_from_entries(entries: &[Entry]) -> SearchIndex {
+        let entries = &catalog.entries;
         // The buffers grow as they fill: counting their lengths first would read every
         // string's length twice, each from its own allocation, which costs more than growing
         // (a large buffer grows by remapping its pages, not by copying them).
@@ -523,110 +497,6 @@ impl SearchIndex {
     pub fn detail(&self, catalog: &Catalog, hit: &Hit, query: &Query) -> HitDetail {
         hit_detail(&catalog.entries[hit.entry], hit, query)
     }
-
-    /// The index's contents, for storing it ([`crate::search_snapshot`]): the parts and the
-    /// folded bodies.
-    pub fn to_parts(&self) -> (IndexParts, &[u8]) {
-        let spans = self
-            .spans
-            .iter()
-            .flat_map(|s| {
-                [
-                    s.short,
-                    s.code_end,
-                    s.name_end,
-                    s.body,
-                    s.body_end,
-                    s.fields,
-                    s.fields_end,
-                    s.category,
-                ]
-            })
-            .map(|n| n as u64)
-            .collect();
-        let parts = IndexParts {
-            spans,
-            short: self.short.clone(),
-            fields: self.fields.iter().map(|f| f.pack()).collect(),
-            categories: self.categories.clone(),
-        };
-        (parts, &self.body)
-    }
-
-    /// An index from stored parts, or `None` unless they describe a well-formed index (every
-    /// span in bounds and on character boundaries, every body field ended by a separator and
-    /// known, every category known), so that no search or detail over it can panic. Whether it
-    /// holds the text of a given entry is checked by [`SearchIndex::holds`].
-    pub fn from_parts(parts: IndexParts, body: Vec<u8>) -> Option<SearchIndex> {
-        const SPAN_NUMBERS: usize = 8;
-        if !parts.spans.len().is_multiple_of(SPAN_NUMBERS) {
-            return None;
-        }
-        let fields = parts
-            .fields
-            .iter()
-            .map(|&packed| Field::unpack(packed))
-            .collect::<Option<Vec<Field>>>()?;
-        let mut spans = Vec::with_capacity(parts.spans.len() / SPAN_NUMBERS);
-        for numbers in parts.spans.chunks_exact(SPAN_NUMBERS) {
-            let mut n = [0usize; SPAN_NUMBERS];
-            for (to, &from) in n.iter_mut().zip(numbers) {
-                *to = usize::try_from(from).ok()?;
-            }
-            let [short, code_end, name_end, body_start, body_end, field_start, fields_end, category] =
-                n;
-            let short_ok = short <= code_end
-                && code_end <= name_end
-                && name_end <= parts.short.len()
-                && [short, code_end, name_end]
-                    .iter()
-                    .all(|&at| parts.short.is_char_boundary(at));
-            let body_ok = body_start <= body_end
-                && body_end <= body.len()
-                && (body_start == body_end || body[body_end - 1] == SEPARATOR);
-            let fields_ok = field_start <= fields_end && fields_end <= fields.len();
-            if !(short_ok && body_ok && fields_ok && category < parts.categories.len()) {
-                return None;
-            }
-            let separators = memchr::memchr_iter(SEPARATOR, &body[body_start..body_end]).count();
-            if separators != fields_end - field_start {
-                return None;
-            }
-            spans.push(Spans {
-                short,
-                code_end,
-                name_end,
-                body: body_start,
-                body_end,
-                fields: field_start,
-                fields_end,
-                category,
-            });
-        }
-        Some(SearchIndex {
-            spans,
-            short: parts.short,
-            body,
-            fields,
-            categories: parts.categories,
-        })
-    }
-
-    /// Whether entry `index` of this index holds exactly what [`SearchIndex::new`] makes of
-    /// `entry`: a stored index is checked this way against each entry it shows.
-    pub fn holds(&self, index: usize, entry: &Entry) -> bool {
-        let Some(spans) = self.spans.get(index) else {
-            return false;
-        };
-        let one = SearchIndex::new_from_entries(std::slice::from_ref(entry));
-        let stored = self.skill(index);
-        let made = one.skill(0);
-        stored.code == made.code
-            && stored.name == made.name
-            && stored.body == made.body
-            && stored.fields == made.fields
-            && self.categories[spans.category] == one.categories[made.category]
-    }
 }
 
 /// The snippet and highlights of a hit on `entry` (the entry the hit names).
@@ -656,20 +526,6 @@ pub fn hit_detail(entry: &Entry, hit: &Hit, query: &Query) -> HitDetail {
         code_matches,
         name_matches,
     }
-}
-
-/// A [`SearchIndex`] as plain data: what [`SearchIndex::to_parts`] gives and
-/// [`SearchIndex::from_parts`] checks. The folded bodies, the largest part, travel beside it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IndexParts {
-    /// Eight numbers per entry: where its code, name, body and fields lie, and its category.
-    pub spans: Vec<u64>,
-    /// Every entry's folded code and name.
-    pub short: String,
-    /// Every body field, packed in a number (see `Field::pack`).
-    pub fields: Vec<u32>,
-    /// Each distinct folded "category / subcategory".
-    pub categories: Vec<String>,
 }
 
 /// What one search needs besides the index: the matcher, the terms, and the score of each term

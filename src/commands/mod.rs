@@ -12,7 +12,6 @@ mod validate;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use crate::cache::DataCache;
 use crate::catalog::Catalog;
 use crate::cli::{Command, Format, OutputArgs, SourceArgs};
 use crate::config::ConfigStatus;
@@ -51,10 +50,6 @@ pub fn source_selection(args: &SourceArgs, user: Option<&UserPaths>) -> SourceSe
             user.map(|u| u.data_dir.clone())
         },
         extra: args.data.clone(),
-        cache: match user {
-            Some(user) if !args.no_cache => Some(DataCache::new(user.cache_dir.clone())),
-            _ => None,
-        },
     }
 }
 
@@ -135,15 +130,7 @@ pub fn text_style(output: &OutputArgs) -> TextStyle {
     }
 }
 
-/// Leaves a catalog or search index to the end of the process instead of freeing it: a command
-/// exits right after its output, and the system takes a process's memory back at once, where
-/// freeing 10,000 skills' strings one by one took a fifth of a cached `search`'s time.
-pub(crate) fn keep_until_exit<T>(value: T) {
-    std::mem::forget(value);
-}
-
-/// Runs a subcommand, writing its output to `out`. Meant to be called once, just before the
-/// process exits: the catalog it loads is not freed (see [`keep_until_exit`]).
+/// Runs a subcommand, writing its output to `out`.
 pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> CommandResult {
     let user = UserPaths::discover();
     if matches!(
@@ -163,16 +150,14 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
             output,
         } => {
             let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
-            let result = list::run(
+            list::run(
                 &catalog,
                 category.as_deref(),
                 *level,
                 framework.as_deref(),
                 output,
                 out,
-            );
-            keep_until_exit(catalog);
-            result
+            )
         }
         Command::Show {
             code,
@@ -181,22 +166,16 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
             output,
         } => {
             let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
-            let result = show::run(&catalog, code, *level, framework.as_deref(), output, out);
-            keep_until_exit(catalog);
-            result
+            show::run(&catalog, code, *level, framework.as_deref(), output, out)
         }
         Command::Search {
             query,
             limit,
             output,
-        } => search::run(
-            sources,
-            user.as_ref(),
-            &query.join(" "),
-            *limit,
-            output,
-            out,
-        ),
+        } => {
+            let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
+            search::run(&catalog, &query.join(" "), *limit, output, out)
+        }
         Command::Compare {
             left,
             right,
@@ -211,9 +190,7 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
                 left: left_framework.as_deref().or(both),
                 right: right_framework.as_deref().or(both),
             };
-            let result = compare::run(&catalog, [left, right], frameworks, output, out);
-            keep_until_exit(catalog);
-            result
+            compare::run(&catalog, [left, right], frameworks, output, out)
         }
         Command::Validate { paths } => validate::run(paths, out),
         Command::Paths => paths::run(sources, user.as_ref(), out),

@@ -4,7 +4,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{source_selection, CommandResult};
-use crate::cache::DEFAULT_MIN_SOURCE_BYTES;
 use crate::cli::SourceArgs;
 use crate::config::ConfigStatus;
 use crate::load::{ron_files_in, BUILT_IN_NAME};
@@ -56,18 +55,6 @@ pub fn run(sources: &SourceArgs, user: Option<&UserPaths>, out: &mut dyn Write) 
             }
         }
         writeln!(out, "Browser state:\n  {}", show(&user.state_file()))?;
-        writeln!(
-            out,
-            "Cache of parsed data files of {} MiB or more, and search snapshots over them (safe to delete):",
-            DEFAULT_MIN_SOURCE_BYTES / (1024 * 1024)
-        )?;
-        let use_of_it = if selection.cache.is_some() {
-            let files = std::fs::read_dir(&user.cache_dir).map_or(0, |entries| entries.count());
-            format!("{files} {}", if files == 1 { "file" } else { "files" })
-        } else {
-            "not used: --no-cache".to_string()
-        };
-        writeln!(out, "  {}/  ({use_of_it})", show(&user.cache_dir))?;
     }
     Ok(ExitCode::SUCCESS)
 }

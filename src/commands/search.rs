@@ -1,8 +1,4 @@
 //! `skillscope search QUERY`: ranked matches, each saying where it matched.
-//!
-//! Over big data, a search snapshot ([`crate::search_snapshot`]) answers without loading the
-//! catalog; otherwise, or when it cannot, the catalog is loaded and indexed (and the snapshot
-//! written for next time).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -10,72 +6,25 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::list::truncate_to_width;
-use super::{keep_until_exit, text_style, CommandResult};
+use super::{text_style, CommandResult};
 use crate::catalog::Catalog;
-use crate::cli::{Format, OutputArgs, SourceArgs};
-use crate::load::load_catalog;
+use crate::cli::{Format, OutputArgs};
 use crate::output::{markdown_escape, skill_json};
-use crate::paths::UserPaths;
 use crate::search::{hit_detail, Hit, Query, SearchIndex};
-use crate::search_snapshot::{SearchSnapshot, SnapshotMiss};
 
-/// Loads the sources (or reads their snapshot) and prints the first `limit` matches of `text`.
+/// Prints the first `limit` matches of `text` in `catalog`.
 pub fn run(
-    sources: &SourceArgs,
-    user: Option<&UserPaths>,
+    catalog: &Catalog,
     text: &str,
     limit: usize,
     output: &OutputArgs,
     out: &mut dyn Write,
 ) -> CommandResult {
-    let selection = super::source_selection(sources, user);
     let query = Query::parse(text);
-    let for_json = output.format == Format::Json;
-    let snapshot = SearchSnapshot::for_sources(&selection);
-    let lookup = (snapshot.as_ref()).map(|snapshot| snapshot.search(&query, limit, for_json));
-    if let Some(Ok(found)) = lookup {
-        let result = print(
-            &found.catalog,
-            &found.hits,
-            found.total,
-            text,
-            &query,
-            output,
-            out,
-        );
-        keep_until_exit(found);
-        return result;
-    }
-    let mut catalog = load_catalog(&selection);
-    // The snapshot is of the text as loaded; its index serves this run too when that is the
-    // text searched (JSON, or text that is printable as it is).
-    // When it is printable as loaded, making it printable would change nothing that a search
-    // prints (only the sources' paths), and there are no errors to sanitise.
-    // A current snapshot whose text is not printable serves JSON only; writing it again would
-    // change nothing, so only a stale one is written.
-    let stale = matches!(lookup, Some(Err(SnapshotMiss::Stale)));
-    let mut index = None;
-    let mut printable = false;
-    if let Some(snapshot) = snapshot.filter(|_| stale && catalog.errors.is_empty()) {
-        let built = SearchIndex::new(&catalog);
-        printable = snapshot.write(&catalog, &built);
-        if printable || for_json {
-            index = Some(built);
-        } else {
-            keep_until_exit(built);
-        }
-    }
-    if !for_json && !printable {
-        catalog.make_printable();
-    }
-    super::report_errors(&catalog);
-    let index = index.unwrap_or_else(|| SearchIndex::new(&catalog));
+    let index = SearchIndex::new(catalog);
     let hits = index.search(&query);
     let shown = &hits[..hits.len().min(limit)];
-    let result = print(&catalog, shown, hits.len(), text, &query, output, out);
-    keep_until_exit(index);
-    keep_until_exit(catalog);
-    result
+    print(catalog, shown, hits.len(), text, &query, output, out)
 }
 
 /// Prints `shown`, the first of `total` hits, whose entries are in `catalog`.

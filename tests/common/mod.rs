@@ -28,16 +28,6 @@ impl Sandbox {
         self.home.path().join(name)
     }
 
-    /// skillscope's cache folder.
-    pub fn cache_dir(&self) -> PathBuf {
-        self.path("cache/skillscope")
-    }
-
-    /// How many files are in the cache folder.
-    pub fn cached_files(&self) -> usize {
-        fs::read_dir(self.cache_dir()).map_or(0, |entries| entries.count())
-    }
-
     /// The user data folder skillscope reads (and imports into).
     pub fn data_dir(&self) -> PathBuf {
         self.path("data/skillscope")
@@ -51,12 +41,10 @@ impl Sandbox {
         path
     }
 
-    /// Writes `big.ron`: 320 generated skills, just above the 1 MiB from which data files are
-    /// cached, and returns its path.
+    /// Writes `big.ron`, 320 generated skills (about 1 MiB), and returns its path.
     pub fn write_big_data(&self) -> PathBuf {
         let text =
             skillscope::testdata::framework_ron(BIG_SKILLS, skillscope::testdata::DEFAULT_SEED);
-        assert!(text.len() as u64 >= skillscope::cache::DEFAULT_MIN_SOURCE_BYTES);
         self.write("big.ron", &text)
     }
 
