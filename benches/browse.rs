@@ -2,7 +2,7 @@
 //! (or `load`, `frame`, `startup`) runs one group.
 //!
 //! Every benchmark runs at 150 skills (about SFIA's size) and at 10,000, on the synthetic data
-//! of `skillscope::testdata` made in memory: nothing is read from disk and no other tool is
+//! of `tests/support/testdata.rs` made in memory: nothing is read from disk and no other tool is
 //! needed. Frames are drawn into ratatui's `TestBackend` at 200×60, as tests/browser.rs does.
 
 use std::sync::OnceLock;
@@ -11,16 +11,18 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use skillscope::catalog::Catalog;
-use skillscope::load::{load_catalog, parse_framework, SourceSelection};
-use skillscope::model::Level;
-use skillscope::search::{Hit, Query, SearchIndex};
-use skillscope::testdata;
+use skillscope::data::catalog::Catalog;
+use skillscope::data::model::Level;
+use skillscope::data::sources::{load_catalog, parse_framework, SourceSelection};
+use skillscope::query::search::{Hit, Query, SearchIndex};
 use skillscope::tui::action::Action;
 use skillscope::tui::app::App;
 use skillscope::tui::layout;
 use skillscope::tui::theme::Theme;
 use skillscope::tui::ui;
+
+#[path = "../tests/support/testdata.rs"]
+mod testdata;
 
 fn main() {
     divan::main();

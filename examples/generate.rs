@@ -12,7 +12,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use skillscope::testdata;
+#[path = "../tests/support/testdata.rs"]
+mod testdata;
 
 fn main() -> ExitCode {
     let mut skills = None;

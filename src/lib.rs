@@ -1,20 +1,21 @@
 //! skillscope: browse skills frameworks such as SFIA in a terminal.
 //!
-//! The domain (model, load, catalog, search, import, diff, config) knows nothing about terminals;
-//! the browser (`tui`) and the commands (`commands`) are two thin faces over it.
+//! Layers, with dependencies pointing down only:
+//! - [`data`]: the model, loading, the catalog, import; no terminal, no command line.
+//! - [`query`]: search, comparison and rendering as documents over the data.
+//! - [`config`]: the config file and its checks, used by both faces, importing neither.
+//! - [`cli`] and [`tui`]: the two faces, the commands and the browser. Neither imports the other.
 
-pub mod atomic;
-pub mod catalog;
 pub mod cli;
-pub mod commands;
 pub mod config;
-pub mod diff;
-pub mod import;
-pub mod load;
-pub mod model;
-pub mod output;
-pub mod paths;
-pub mod sanitize;
-pub mod search;
-pub mod testdata;
+pub mod data;
+pub mod query;
 pub mod tui;
+
+// Lets code shared with the integration tests (tests/support) name this crate the same way
+// inside and outside it.
+extern crate self as skillscope;
+
+#[cfg(test)]
+#[path = "../tests/support/testdata.rs"]
+pub(crate) mod testdata;

@@ -2,9 +2,9 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use skillscope::cli::Cli;
-use skillscope::commands::{self, CommandError};
-use skillscope::paths::UserPaths;
+use skillscope::cli::args::Cli;
+use skillscope::cli::{run, source_selection, CommandError};
+use skillscope::data::paths::UserPaths;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -21,9 +21,9 @@ fn browse(cli: &Cli) -> ExitCode {
     }
     let user = UserPaths::discover();
     let mut catalog =
-        skillscope::load::load_catalog(&commands::source_selection(&cli.sources, user.as_ref()));
+        skillscope::data::sources::load_catalog(&source_selection(&cli.sources, user.as_ref()));
     catalog.make_printable();
-    let color = skillscope::output::color_enabled_here();
+    let color = skillscope::config::color_enabled_here();
     match skillscope::tui::run(catalog, user, color) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -33,10 +33,10 @@ fn browse(cli: &Cli) -> ExitCode {
     }
 }
 
-fn run_command(command: &skillscope::cli::Command, cli: &Cli) -> ExitCode {
+fn run_command(command: &skillscope::cli::args::Command, cli: &Cli) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = commands::run(command, &cli.sources, &mut out).and_then(|code| {
+    let result = run(command, &cli.sources, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });

@@ -3,8 +3,8 @@
 
 use crossterm::event::{Event, KeyModifiers};
 use ratatui::style::Modifier;
-use skillscope::catalog::Catalog;
-use skillscope::load::{load_catalog, SourceSelection};
+use skillscope::data::catalog::Catalog;
+use skillscope::data::sources::{load_catalog, SourceSelection};
 use skillscope::tui::action::Action;
 use skillscope::tui::action_for_event;
 use skillscope::tui::app::{App, Pane};

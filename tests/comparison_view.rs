@@ -144,9 +144,11 @@ fn narrow_terminals_stack_the_sides() {
 
 #[test]
 fn a_skill_with_one_level_compares_it_with_itself() {
-    let catalog = skillscope::load::load_catalog(&skillscope::load::SourceSelection::default());
+    let catalog = skillscope::data::sources::load_catalog(
+        &skillscope::data::sources::SourceSelection::default(),
+    );
     let mut catalog = catalog;
-    let framework = skillscope::load::parse_framework(
+    let framework = skillscope::data::sources::parse_framework(
         "one.ron",
         r#"(framework: "F", skills: [(code: "ONE", name: "Single", description: "D", levels: {3: ["Does one thing."]})])"#,
     )

@@ -5,7 +5,7 @@ use std::fs;
 use std::process::Command;
 
 use proptest::prelude::*;
-use skillscope::load::{
+use skillscope::data::sources::{
     load_catalog, parse_framework, read_framework_file, SourceSelection, BUILT_IN_DATA,
 };
 use skillscope::tui::action::Action;
@@ -28,7 +28,7 @@ fn run(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-fn hostile_catalog() -> skillscope::catalog::Catalog {
+fn hostile_catalog() -> skillscope::data::catalog::Catalog {
     load_catalog(&SourceSelection {
         built_in: true,
         extra: vec![HOSTILE.into()],
@@ -45,7 +45,7 @@ fn the_fixture_really_is_hostile() {
     assert!(host.description.contains("\u{1b}[2J") && host.description.contains('\u{9b}'));
     assert!(host.name.contains('\u{202e}'));
     assert_eq!(
-        host.statements(skillscope::model::Level::new(3).unwrap())
+        host.statements(skillscope::data::model::Level::new(3).unwrap())
             .unwrap()
             .len(),
         300
@@ -267,7 +267,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         6 => simple,
         3 => any::<char>().prop_map(Action::Type),
         1 => (0usize..80).prop_map(Action::ClickListRow),
-        1 => (1u8..=7).prop_map(|n| Action::ClickLevel(skillscope::model::Level::new(n).unwrap())),
+        1 => (1u8..=7).prop_map(|n| Action::ClickLevel(skillscope::data::model::Level::new(n).unwrap())),
         1 => (prop_oneof![Just(Pane::List), Just(Pane::Levels), Just(Pane::Guidance)], -50i16..50).prop_map(|(p, d)| Action::Scroll(p, d)),
         1 => (0u16..220, 0u16..70).prop_map(|(w, h)| Action::Resize(w, h)),
     ]

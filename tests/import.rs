@@ -10,9 +10,9 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use skillscope::import::{attribution, import_workbook, read_workbook, ImportOptions};
-use skillscope::load::parse_framework;
-use skillscope::model::{Framework, Level};
+use skillscope::data::import::{attribution, import_workbook, read_workbook, ImportOptions};
+use skillscope::data::model::{Framework, Level};
+use skillscope::data::sources::parse_framework;
 
 #[derive(Clone, Copy)]
 enum Cell {

@@ -1,8 +1,8 @@
 //! The built-in data holds every level statement, description and guidance item of the three
 //! seed documents (copied into tests/seeds/ from the project's shared sources), word for word.
 
-use skillscope::load::{parse_framework, BUILT_IN_DATA, BUILT_IN_NAME};
-use skillscope::model::{Framework, Level, Skill};
+use skillscope::data::model::{Framework, Level, Skill};
+use skillscope::data::sources::{parse_framework, BUILT_IN_DATA, BUILT_IN_NAME};
 
 /// Folds line wrapping: joins words hyphenated across a line break, collapses all white space
 /// (non-breaking spaces included) into single spaces.
@@ -141,10 +141,10 @@ fn placements_and_statuses_are_as_documented() {
         dsop.subcategory.as_deref(),
         Some("Software Life-Cycle Optimization")
     );
-    assert_eq!(dsop.status, skillscope::model::Status::Proposed);
+    assert_eq!(dsop.status, skillscope::data::model::Status::Proposed);
     assert_eq!(dsop.notes.len(), 5, "the proposal's rationale");
     let relm = skill(&framework, "RELM");
-    assert_eq!(relm.status, skillscope::model::Status::Prototype);
+    assert_eq!(relm.status, skillscope::data::model::Status::Prototype);
     assert!(relm.notes.iter().any(|n| n.starts_with("Disclaimer")));
     let slen = skill(&framework, "SLEN");
     assert_eq!(slen.subcategory.as_deref(), Some("Systems development"));

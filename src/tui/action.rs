@@ -2,7 +2,7 @@
 //! `App::update` changes state.
 
 use crate::config::ActionName;
-use crate::model::Level;
+use crate::data::model::Level;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {

@@ -9,10 +9,10 @@ use super::layout::{self, Screen};
 use super::settings::Settings;
 use super::theme::Theme;
 use super::tree::{Row, Tree};
-use crate::catalog::{Catalog, Entry};
-use crate::load::LoadError;
-use crate::model::Level;
-use crate::search::{Hit, Query, SearchIndex};
+use crate::data::catalog::{Catalog, Entry};
+use crate::data::model::Level;
+use crate::data::sources::LoadError;
+use crate::query::search::{Hit, Query, SearchIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Pane {
@@ -679,7 +679,7 @@ impl App {
         let Some(entry) = self.selected_entry() else {
             return;
         };
-        let markdown = crate::output::skill_markdown(&self.catalog, entry, None);
+        let markdown = crate::query::render::skill::skill_markdown(&self.catalog, entry, None);
         let name = format!("{}.md", entry.skill.code);
         self.notice = Some(super::export::write_new_file(&name, &markdown));
     }

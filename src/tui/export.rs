@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::app::Side;
-use crate::catalog::Catalog;
+use crate::data::catalog::Catalog;
 
 /// Writes a new file named `name` (or `name-2`, `name-3`, … when taken) and says where.
 pub fn write_new_file(name: &str, contents: &str) -> String {
@@ -14,7 +14,7 @@ pub fn write_new_file(name: &str, contents: &str) -> String {
         } else {
             format!("{stem}-{attempt}.{extension}")
         };
-        match crate::atomic::write_new(Path::new(&candidate), contents.as_bytes()) {
+        match crate::data::atomic::write_new(Path::new(&candidate), contents.as_bytes()) {
             Ok(()) => return format!("Exported to {candidate}"),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return format!("Export failed: {e}"),
@@ -26,5 +26,5 @@ pub fn write_new_file(name: &str, contents: &str) -> String {
 /// The comparison of two sides as Markdown, as `skillscope compare --format markdown` writes it.
 pub fn comparison_markdown(catalog: &Catalog, left: Side, right: Side) -> String {
     let side = |s: Side| (&catalog.entries[s.entry], s.level);
-    crate::commands::compare::markdown_document(catalog, side(left), side(right))
+    crate::query::render::comparison::markdown_document(catalog, side(left), side(right))
 }

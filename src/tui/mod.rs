@@ -20,9 +20,9 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
-use crate::catalog::Catalog;
 use crate::config::ConfigStatus;
-use crate::paths::UserPaths;
+use crate::data::catalog::Catalog;
+use crate::data::paths::UserPaths;
 use action::Action;
 use app::{App, Pane};
 

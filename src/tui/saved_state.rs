@@ -52,7 +52,7 @@ pub fn save(path: &Path, state: &SavedState) -> std::io::Result<()> {
         fs::create_dir_all(parent)?;
     }
     let text = ron::to_string(state).map_err(std::io::Error::other)?;
-    crate::atomic::write_replacing(path, text.as_bytes())
+    crate::data::atomic::write_replacing(path, text.as_bytes())
 }
 
 #[cfg(test)]

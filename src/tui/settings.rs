@@ -6,7 +6,7 @@ use super::app::Pane;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::config::{self, Config, ConfigStatus};
-use crate::load::LoadError;
+use crate::data::sources::LoadError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {

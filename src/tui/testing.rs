@@ -10,9 +10,9 @@ use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
 use super::theme::Theme;
-use crate::catalog::Catalog;
 use crate::config::KeySpec;
-use crate::load::{load_catalog, SourceSelection};
+use crate::data::catalog::Catalog;
+use crate::data::sources::{load_catalog, SourceSelection};
 
 /// The browser on the built-in data, without colour, at a size.
 pub fn built_in_app(width: u16, height: u16) -> App {

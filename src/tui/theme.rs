@@ -125,7 +125,7 @@ mod tests {
     use std::ffi::OsStr;
 
     use super::*;
-    use crate::output::color_enabled;
+    use crate::config::color_enabled;
 
     #[test]
     fn no_color_forces_monochrome_whatever_the_theme() {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::Catalog;
+use crate::data::catalog::Catalog;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
@@ -151,7 +151,7 @@ impl Tree {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{load_catalog, SourceSelection};
+    use crate::data::sources::{load_catalog, SourceSelection};
 
     fn tree() -> Tree {
         Tree::new(&load_catalog(&SourceSelection {

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use ratatui::text::Line;
 
-use crate::model::Level;
+use crate::data::model::Level;
 use crate::tui::app::Comparison;
 
 /// What a pane's lines were made from. Anything else they depend on (the catalog, the theme)

@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
+#[path = "../support/testdata.rs"]
+pub mod testdata;
+
 /// How many skills [`Sandbox::write_big_data`] generates.
 pub const BIG_SKILLS: usize = 320;
 
@@ -43,8 +46,7 @@ impl Sandbox {
 
     /// Writes `big.ron`, 320 generated skills (about 1 MiB), and returns its path.
     pub fn write_big_data(&self) -> PathBuf {
-        let text =
-            skillscope::testdata::framework_ron(BIG_SKILLS, skillscope::testdata::DEFAULT_SEED);
+        let text = testdata::framework_ron(BIG_SKILLS, testdata::DEFAULT_SEED);
         self.write("big.ron", &text)
     }
 

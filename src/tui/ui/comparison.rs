@@ -9,10 +9,10 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 use super::text::fit;
-use crate::commands::compare::summary;
-use crate::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow};
-use crate::model::Level;
-use crate::output::{level_heading, split_to_width};
+use crate::data::model::Level;
+use crate::query::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow};
+use crate::query::render::comparison::summary;
+use crate::query::render::{level_heading, split_to_width};
 use crate::tui::app::{App, Comparison, Side};
 use crate::tui::theme::Theme;
 use crate::tui::wrap_cache::ComparisonKey;

@@ -7,9 +7,9 @@ use ratatui::Frame;
 
 use super::text::{fit, mark_terms, wrap};
 use super::{pane_block, search_terms};
-use crate::catalog::Entry;
-use crate::model::{GuidanceBlock, Status};
-use crate::output::placement;
+use crate::data::catalog::Entry;
+use crate::data::model::{GuidanceBlock, Status};
+use crate::query::render::placement;
 use crate::tui::app::{App, Pane};
 use crate::tui::wrap_cache::WrapKey;
 

@@ -8,8 +8,8 @@ use ratatui::Frame;
 
 use super::text::{fit, mark_terms, wrap};
 use super::{pane_block, search_terms};
-use crate::catalog::Entry;
-use crate::model::Level;
+use crate::data::catalog::Entry;
+use crate::data::model::Level;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout;
 use crate::tui::wrap_cache::WrapKey;

@@ -7,8 +7,8 @@ use ratatui::Frame;
 
 use super::text::{fit, mark_chars};
 use super::{pane_block, scrollbar};
-use crate::catalog::Entry;
-use crate::model::{Level, Status};
+use crate::data::catalog::Entry;
+use crate::data::model::{Level, Status};
 use crate::tui::app::{App, Pane, Search, SearchPurpose};
 use crate::tui::layout;
 use crate::tui::tree::Row;

@@ -5,12 +5,12 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::list::truncate_to_width;
 use super::{text_style, CommandResult};
-use crate::catalog::Catalog;
-use crate::cli::{Format, OutputArgs};
-use crate::output::{markdown_escape, skill_json};
-use crate::search::{hit_detail, Hit, Query, SearchIndex};
+use crate::cli::args::{Format, OutputArgs};
+use crate::data::catalog::Catalog;
+use crate::query::render::skill::skill_json;
+use crate::query::render::{markdown_escape, truncate_to_width};
+use crate::query::search::{hit_detail, Hit, Query, SearchIndex};
 
 /// Prints the first `limit` matches of `text` in `catalog`.
 pub fn run(

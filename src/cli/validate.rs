@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::CommandResult;
-use crate::load::{read_framework_file, ron_files_in, LoadError};
-use crate::sanitize::{printable, Lines};
+use crate::data::sanitize::{printable, Lines};
+use crate::data::sources::{read_framework_file, ron_files_in, LoadError};
 
 pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> CommandResult {
     let mut errors: Vec<LoadError> = Vec::new();

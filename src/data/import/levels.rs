@@ -12,7 +12,7 @@
 
 use super::HEADER_SEARCH_ROWS;
 use super::{cell, clean_line, clean_text, find_column, header_key, Sheet, Workbook};
-use crate::model::{Level, LevelName};
+use crate::data::model::{Level, LevelName};
 
 const LEVEL_LABELS: &[&str] = &["level", "level number", "levels", "#"];
 const NAME_LABELS: &[&str] = &[

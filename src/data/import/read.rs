@@ -65,8 +65,9 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
     match kind_of(path, &start[..read]) {
         Kind::Spreadsheet => read_spreadsheet(path),
         Kind::Csv => {
-            let bytes = crate::load::read_capped(path, MAX_SPREADSHEET_BYTES, "spreadsheets")
-                .map_err(|e| ReadError(e.message))?;
+            let bytes =
+                crate::data::sources::read_capped(path, MAX_SPREADSHEET_BYTES, "spreadsheets")
+                    .map_err(|e| ReadError(e.message))?;
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

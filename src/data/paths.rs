@@ -47,7 +47,7 @@ mod tests {
         std::fs::create_dir_all(user.state_file().parent().unwrap()).unwrap();
         std::fs::write(user.state_file(), "()").unwrap();
         std::fs::write(dir.path().join("mine.ron"), "()").unwrap();
-        let files = crate::load::ron_files_in(&user.data_dir).unwrap();
+        let files = crate::data::sources::ron_files_in(&user.data_dir).unwrap();
         assert_eq!(files, vec![dir.path().join("mine.ron")]);
     }
 }

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::load::{LoadError, SourceReport};
-use crate::model::{Framework, Level, Skill, STANDARD_LEVEL_NAMES};
-use crate::sanitize::{is_printable, make_printable, Lines};
+use crate::data::model::{Framework, Level, Skill, STANDARD_LEVEL_NAMES};
+use crate::data::sanitize::{is_printable, make_printable, Lines};
+use crate::data::sources::{LoadError, SourceReport};
 
 /// A framework (one edition of it) as the catalog knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -214,7 +214,7 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::parse_framework;
+    use crate::data::sources::parse_framework;
 
     fn framework(name: &str, edition: Option<&str>, code: &str, statement: &str) -> Framework {
         let edition = edition

@@ -7,10 +7,11 @@ use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
 use super::{text_style, CommandResult};
-use crate::catalog::{Catalog, Entry};
-use crate::cli::{Format, OutputArgs};
-use crate::model::Level;
-use crate::output::{level_grid_text, markdown_escape, placement, skill_json};
+use crate::cli::args::{Format, OutputArgs};
+use crate::data::catalog::{Catalog, Entry};
+use crate::data::model::Level;
+use crate::query::render::skill::skill_json;
+use crate::query::render::{level_grid_text, markdown_escape, placement, truncate_to_width};
 
 pub fn run(
     catalog: &Catalog,
@@ -91,23 +92,4 @@ fn status_suffix(entry: &Entry) -> String {
     } else {
         format!(" ({})", entry.skill.status.label())
     }
-}
-
-/// Cuts a line to at most `width` columns, ending in "…" when cut.
-pub fn truncate_to_width(line: &str, width: usize) -> String {
-    if line.width() <= width {
-        return line.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in line.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Code, Level};
+use crate::data::model::{Code, Level};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -2,7 +2,7 @@
 //!
 //! Validation that concerns a single value (a code's characters, a level number, an empty
 //! statement, a skill without levels) happens while deserializing, so the RON parser can report
-//! the exact `line:column`. Checks across values (duplicate codes) live in [`crate::load`].
+//! the exact `line:column`. Checks across values (duplicate codes) live in [`crate::data::sources`].
 
 use std::collections::BTreeMap;
 use std::fmt;

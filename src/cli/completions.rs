@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use super::{CommandError, CommandResult};
-use crate::cli::Cli;
+use crate::cli::args::Cli;
 
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> CommandResult {
     let mut command = Cli::command();

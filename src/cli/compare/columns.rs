@@ -10,10 +10,10 @@ use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::UnicodeWidthStr;
 
-use super::groups;
-use crate::commands::list::truncate_to_width;
-use crate::diff::{Change, DiffLine, DiffRow};
-use crate::output::{split_to_width, TextStyle};
+use crate::cli::style::TextStyle;
+use crate::query::diff::{Change, DiffLine, DiffRow};
+use crate::query::render::comparison::groups;
+use crate::query::render::{split_to_width, truncate_to_width};
 
 const GUTTER: &str = " │ ";
 const BULLET: &str = "• ";
@@ -153,7 +153,7 @@ fn pieces(line: &DiffLine, text_width: usize, color: bool) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::compare_statements;
+    use crate::query::diff::compare_statements;
 
     fn strings(texts: &[&str]) -> Vec<String> {
         texts.iter().map(|s| s.to_string()).collect()

@@ -5,11 +5,12 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
+use super::style::skill_text;
 use super::{text_style, CommandError, CommandResult};
-use crate::catalog::Catalog;
-use crate::cli::{Format, OutputArgs};
-use crate::model::Level;
-use crate::output::{skill_json, skill_markdown, skill_text};
+use crate::cli::args::{Format, OutputArgs};
+use crate::data::catalog::Catalog;
+use crate::data::model::Level;
+use crate::query::render::skill::{skill_json, skill_markdown};
 
 pub fn run(
     catalog: &Catalog,

@@ -17,8 +17,8 @@ use std::fmt;
 
 pub use read::{read_workbook, ReadError};
 
-use crate::load::{parse_framework, write_framework, LoadError};
-use crate::model::{Code, Framework, Level, LevelName, LevelStatements, Skill, Status};
+use crate::data::model::{Code, Framework, Level, LevelName, LevelStatements, Skill, Status};
+use crate::data::sources::{parse_framework, write_framework, LoadError};
 
 /// How many rows from the top of a sheet are searched for its header row.
 pub const HEADER_SEARCH_ROWS: usize = 20;
@@ -726,11 +726,11 @@ mod tests {
             text,
             "Activities include:\n- one\n- two\n- three\n\nThis is a closing sentence.\n\nAlso:\n- four"
         );
-        let blocks = crate::model::parse_guidance(&text);
+        let blocks = crate::data::model::parse_guidance(&text);
         assert_eq!(blocks.len(), 5, "{blocks:?}");
         assert_eq!(
             blocks[1],
-            crate::model::GuidanceBlock::Bullets(vec!["one", "two", "three"])
+            crate::data::model::GuidanceBlock::Bullets(vec!["one", "two", "three"])
         );
         assert_eq!(guidance_text(" \r\n_x000D_"), None);
         assert_eq!(
@@ -893,7 +893,7 @@ mod tests {
         assert_eq!(report.level_names, LevelNamesFrom::Standard);
         assert_eq!(
             framework.levels[6].name,
-            crate::model::STANDARD_LEVEL_NAMES[6]
+            crate::data::model::STANDARD_LEVEL_NAMES[6]
         );
         assert!(
             report.notes.iter().any(|n| n.contains("\"Levels\"")),

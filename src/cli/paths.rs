@@ -4,11 +4,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{source_selection, CommandResult};
-use crate::cli::SourceArgs;
+use crate::cli::args::SourceArgs;
 use crate::config::ConfigStatus;
-use crate::load::{ron_files_in, BUILT_IN_NAME};
-use crate::paths::UserPaths;
-use crate::sanitize::{printable, Lines};
+use crate::data::paths::UserPaths;
+use crate::data::sanitize::{printable, Lines};
+use crate::data::sources::{ron_files_in, BUILT_IN_NAME};
 
 pub fn run(sources: &SourceArgs, user: Option<&UserPaths>, out: &mut dyn Write) -> CommandResult {
     let selection = source_selection(sources, user);

@@ -1,23 +1,26 @@
-//! The non-interactive commands: one file each, thin faces over the domain.
+//! The non-interactive commands: the clap definitions ([`args`]) and one file per command, each
+//! a thin face over the domain: parse, call `data` and `query`, write the result.
 
-pub mod compare;
+pub mod args;
+mod compare;
 mod completions;
 mod import;
 mod list;
 mod paths;
 mod search;
 mod show;
+pub mod style;
 mod validate;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use crate::catalog::Catalog;
-use crate::cli::{Command, Format, OutputArgs, SourceArgs};
+use crate::cli::args::{Command, Format, OutputArgs, SourceArgs};
 use crate::config::ConfigStatus;
-use crate::load::{load_catalog, SourceSelection};
-use crate::output::TextStyle;
-use crate::paths::UserPaths;
+use crate::data::catalog::Catalog;
+use crate::data::paths::UserPaths;
+use crate::data::sources::{load_catalog, SourceSelection};
+use style::TextStyle;
 
 /// Why a command stopped.
 #[derive(Debug)]
@@ -71,8 +74,11 @@ pub fn load_reporting_errors(
 fn report_errors(catalog: &Catalog) {
     let mut stderr = io::stderr().lock();
     for error in &catalog.errors {
-        let safe = crate::sanitize::printable(&error.to_string(), crate::sanitize::Lines::Multi)
-            .into_owned();
+        let safe = crate::data::sanitize::printable(
+            &error.to_string(),
+            crate::data::sanitize::Lines::Multi,
+        )
+        .into_owned();
         let _ = writeln!(stderr, "skillscope: warning: {safe} (skipped)");
     }
 }
@@ -87,8 +93,11 @@ pub fn config_status(user: Option<&UserPaths>) -> Option<ConfigStatus> {
 /// are the browser's), but a mistake should not wait for the next browser session to show.
 fn warn_about_config(user: Option<&UserPaths>) {
     if let Some(ConfigStatus::Failed(error)) = config_status(user) {
-        let safe = crate::sanitize::printable(&error.to_string(), crate::sanitize::Lines::Multi)
-            .into_owned();
+        let safe = crate::data::sanitize::printable(
+            &error.to_string(),
+            crate::data::sanitize::Lines::Multi,
+        )
+        .into_owned();
         let _ = writeln!(
             io::stderr().lock(),
             "skillscope: warning: {safe} (config file not used: defaults apply)"
@@ -106,7 +115,7 @@ pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<(), 
 
 /// Whether text output may be coloured: only on a terminal, never with NO_COLOR set.
 pub fn color_allowed() -> bool {
-    io::stdout().is_terminal() && crate::output::color_enabled_here()
+    io::stdout().is_terminal() && crate::config::color_enabled_here()
 }
 
 pub fn text_style(output: &OutputArgs) -> TextStyle {

@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each user takes the parts it needs
 //! Synthetic frameworks for benchmarks and tests: any number of skills in our RON format, with
 //! SFIA-like vocabulary (governance, release, deployment, security, …), about 3 KB of text per
 //! skill, 6 categories of 4 subcategories, 2 to 6 consecutive defined levels with 2 to 6
@@ -9,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Code, Framework, Level, LevelName, LevelStatements, Skill, Status};
+use skillscope::data::model::{Code, Framework, Level, LevelName, LevelStatements, Skill, Status};
 
 /// The seed the benchmarks and the example use unless told otherwise.
 pub const DEFAULT_SEED: u64 = 0x5EED_5F1A;
@@ -420,7 +421,7 @@ const NAME_ENDINGS: &[&str] = &[
 
 /// Codes: four letters from a bijection of the index (so they look scattered but never
 /// repeat), with a number after them past 26⁴ skills.
-fn code_for(index: usize) -> Code {
+pub fn code_for(index: usize) -> Code {
     const SPACE: usize = 26 * 26 * 26 * 26;
     // Odd and not a multiple of 13, hence coprime with 26⁴: a permutation of 0..SPACE.
     let mut value = (index % SPACE * 104_729 + 12_345) % SPACE;
@@ -644,12 +645,12 @@ pub fn framework(skills: usize, seed: u64) -> Framework {
 
 /// The framework as a data file (pretty RON, options written plainly, as `import` writes).
 pub fn to_ron(framework: &Framework) -> String {
-    let mut text = crate::load::write_framework(framework).expect("serializable");
+    let mut text = skillscope::data::sources::write_framework(framework).expect("serializable");
     text.push('\n');
     text
 }
 
-/// [`framework`] as RON text, ready for [`crate::load::parse_framework`].
+/// [`framework`] as RON text, ready for [`skillscope::data::sources::parse_framework`].
 pub fn framework_ron(skills: usize, seed: u64) -> String {
     to_ron(&framework(skills, seed))
 }
@@ -676,52 +677,4 @@ pub fn records(framework: &Framework) -> String {
         text.push('\n');
     }
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::parse_framework;
-
-    #[test]
-    fn generated_data_loads_and_is_deterministic() {
-        let text = framework_ron(150, DEFAULT_SEED);
-        assert_eq!(text, framework_ron(150, DEFAULT_SEED));
-        assert_ne!(text, framework_ron(150, DEFAULT_SEED + 1));
-        let framework = parse_framework("gen.ron", &text).unwrap();
-        assert_eq!(framework, super::framework(150, DEFAULT_SEED));
-        assert_eq!(framework.skills.len(), 150);
-    }
-
-    #[test]
-    fn generated_skills_look_like_the_brief() {
-        let framework = framework(600, 7);
-        let mut categories = std::collections::BTreeSet::new();
-        let mut text_bytes = 0;
-        for skill in &framework.skills {
-            let levels = skill.levels.0.len();
-            assert!((2..=6).contains(&levels), "{levels}");
-            assert!(skill.levels.0.values().all(|s| (2..=6).contains(&s.len())));
-            assert!(skill.guidance.as_deref().unwrap().contains("\n- "));
-            categories.insert((skill.category.clone(), skill.subcategory.clone()));
-            text_bytes += record_line(skill).len();
-        }
-        assert_eq!(categories.len(), 24);
-        let per_skill = text_bytes / framework.skills.len();
-        assert!((2_500..=3_500).contains(&per_skill), "{per_skill} bytes");
-        let records = records(&framework);
-        assert_eq!(records.lines().count(), 600);
-        for word in ["governance", "release", "deployment", "security"] {
-            let hits = records.lines().filter(|l| l.contains(word)).count();
-            assert!(hits > 30 && hits < 600, "{word}: {hits}");
-        }
-    }
-
-    #[test]
-    fn codes_never_repeat() {
-        let codes: std::collections::HashSet<String> =
-            (0..30_000).map(|i| code_for(i).to_string()).collect();
-        assert_eq!(codes.len(), 30_000);
-        assert_eq!(code_for(26usize.pow(4) + 3).as_str().len(), 5);
-    }
 }

@@ -309,7 +309,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    use crate::model::Level;
+    use crate::data::model::Level;
 
     fn strings(texts: &[&str]) -> Vec<String> {
         texts.iter().map(|s| s.to_string()).collect()
@@ -490,7 +490,7 @@ mod tests {
 
     /// The pairs (left index, right index) of two levels of a built-in skill.
     fn built_in_pairs(code: &str, from: u8, to: u8) -> Vec<(usize, usize)> {
-        let catalog = crate::load::load_catalog(&crate::load::SourceSelection {
+        let catalog = crate::data::sources::load_catalog(&crate::data::sources::SourceSelection {
             built_in: true,
             ..Default::default()
         });

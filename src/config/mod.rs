@@ -1,10 +1,11 @@
-//! The config file, `config.ron` in the config folder: the theme, the pane focused at start and
-//! key overrides. Every field is optional and unknown fields are errors, as in data files. A bad
+//! The user's settings: the config file, `config.ron` in the config folder (the theme, the pane
+//! focused at start and key overrides), and NO_COLOR from the environment. Every field is optional and unknown fields are errors, as in data files. A bad
 //! config never stops skillscope: the defaults apply and the error is reported with its position.
 
 mod actions;
 mod keys;
 
+use std::ffi::OsStr;
 use std::fmt;
 use std::path::Path;
 
@@ -14,7 +15,7 @@ use serde::Deserialize;
 pub use actions::ActionName;
 pub use keys::{KeyName, KeySpec};
 
-use crate::load::{read_text, ron_options, LoadError};
+use crate::data::sources::{read_text, ron_options, LoadError};
 
 /// A config file larger than this is refused unread: a real one is a few hundred bytes.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
@@ -162,6 +163,18 @@ pub fn load(path: &Path) -> (Config, ConfigStatus) {
     }
 }
 
+/// Whether the environment allows colour: NO_COLOR set to anything but "" forbids it
+/// (<https://no-color.org>). `no_color` is the variable's value. The browser and the commands
+/// both ask this.
+pub fn color_enabled(no_color: Option<&OsStr>) -> bool {
+    no_color.is_none_or(|value| value.is_empty())
+}
+
+/// [`color_enabled`] for this process's NO_COLOR.
+pub fn color_enabled_here() -> bool {
+    color_enabled(std::env::var_os("NO_COLOR").as_deref())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,7 +215,7 @@ mod tests {
 
     #[test]
     fn the_example_config_parses() {
-        let text = include_str!("../assets/config.example.ron");
+        let text = include_str!("../../assets/config.example.ron");
         let config = parse(text).unwrap_or_else(|e| panic!("{e}"));
         assert_ne!(config, Config::default(), "the example sets something");
         for theme in ThemeName::ALL {
@@ -215,7 +228,7 @@ mod tests {
 
     #[test]
     fn the_readme_documents_every_action_and_theme() {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         for action in ActionName::ALL {
             assert!(readme.contains(&format!("`{}`", action.name())), "{action}");
         }

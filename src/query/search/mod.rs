@@ -13,8 +13,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use memchr::memmem;
 
-use crate::catalog::{Catalog, Entry};
-use crate::model::Level;
+use crate::data::catalog::{Catalog, Entry};
+use crate::data::model::Level;
 
 /// Where in a skill a query matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -633,7 +633,7 @@ fn merge_ranges(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{load_catalog, SourceSelection};
+    use crate::data::sources::{load_catalog, SourceSelection};
 
     fn built_in() -> (Catalog, SearchIndex) {
         let catalog = load_catalog(&SourceSelection {
@@ -863,7 +863,8 @@ mod tests {
         catalog.add("gen", crate::testdata::framework(120, 11));
         catalog.add(
             "built-in",
-            crate::load::parse_framework("b", crate::load::BUILT_IN_DATA).unwrap(),
+            crate::data::sources::parse_framework("b", crate::data::sources::BUILT_IN_DATA)
+                .unwrap(),
         );
         let tricky = r#"(framework: "T", skills: [
             (code: "ÉTÉ1", name: "Été İstanbul ẞ governance", category: "日本語 / Kelvin K",
@@ -873,7 +874,10 @@ mod tests {
              notes: ["note governance", "K gov"]),
             (code: "G", name: "G", description: "g", levels: {2: ["g g g"]}),
         ])"#;
-        catalog.add("tricky", crate::load::parse_framework("t", tricky).unwrap());
+        catalog.add(
+            "tricky",
+            crate::data::sources::parse_framework("t", tricky).unwrap(),
+        );
         let index = SearchIndex::new(&catalog);
         let queries = [
             "g",

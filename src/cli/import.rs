@@ -6,13 +6,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CommandError, CommandResult};
-use crate::cli::ImportArgs;
-use crate::import::{
+use crate::cli::args::ImportArgs;
+use crate::data::import::{
     attribution, default_file_name, import_workbook, names_from_file_name, read_workbook, to_ron,
     ImportOptions, ImportReport, LevelNamesFrom,
 };
-use crate::paths::UserPaths;
-use crate::sanitize::{printable, Lines};
+use crate::data::paths::UserPaths;
+use crate::data::sanitize::{printable, Lines};
 
 fn shown(path: &Path) -> String {
     printable(&path.display().to_string(), Lines::Single).into_owned()
@@ -182,13 +182,13 @@ fn write_skipped(report: &ImportReport, out: &mut dyn Write) -> std::io::Result<
     Ok(())
 }
 
-/// Writes `bytes` atomically ([`crate::atomic`]); without `replace`, fails if `path` exists
+/// Writes `bytes` atomically ([`crate::data::atomic`]); without `replace`, fails if `path` exists
 /// (or appeared meanwhile).
 fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), CommandError> {
     let written = if replace {
-        crate::atomic::write_replacing(path, bytes)
+        crate::data::atomic::write_replacing(path, bytes)
     } else {
-        crate::atomic::write_new(path, bytes)
+        crate::data::atomic::write_new(path, bytes)
     };
     written.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {

@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
-use crate::catalog::Catalog;
-use crate::model::Framework;
+use crate::data::catalog::Catalog;
+use crate::data::model::Framework;
 
 /// The data compiled into the binary.
-pub const BUILT_IN_DATA: &str = include_str!("../assets/skills.ron");
+pub const BUILT_IN_DATA: &str = include_str!("../../assets/skills.ron");
 /// The name under which the built-in data is reported.
 pub const BUILT_IN_NAME: &str = "<built-in>";
 /// A data file larger than this is refused before it is read, so junk cannot exhaust memory.
@@ -96,8 +96,11 @@ impl LoadError {
 
     /// Replaces control characters, so the error can be shown on a terminal.
     pub fn make_printable(&mut self) {
-        crate::sanitize::make_printable(&mut self.path, crate::sanitize::Lines::Single);
-        crate::sanitize::make_printable(&mut self.message, crate::sanitize::Lines::Multi);
+        crate::data::sanitize::make_printable(&mut self.path, crate::data::sanitize::Lines::Single);
+        crate::data::sanitize::make_printable(
+            &mut self.message,
+            crate::data::sanitize::Lines::Multi,
+        );
     }
 }
 
@@ -280,7 +283,10 @@ mod tests {
     fn a_minimal_file_parses_with_defaults() {
         let framework = parse(MINIMAL).unwrap();
         assert_eq!(framework.framework, "F");
-        assert_eq!(framework.skills[0].status, crate::model::Status::Published);
+        assert_eq!(
+            framework.skills[0].status,
+            crate::data::model::Status::Published
+        );
         assert_eq!(framework.skills[0].level_range_text(), "3");
     }
 
@@ -292,7 +298,10 @@ mod tests {
         );
         let framework = parse(&text).unwrap();
         assert_eq!(framework.skills[0].category.as_deref(), Some("C"));
-        assert_eq!(framework.skills[0].status, crate::model::Status::Proposed);
+        assert_eq!(
+            framework.skills[0].status,
+            crate::data::model::Status::Proposed
+        );
     }
 
     #[test]

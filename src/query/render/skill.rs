@@ -1,0 +1,143 @@
+//! A skill as Markdown and JSON.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Map, Value};
+
+use super::{levels_to_show, markdown_escape, placement};
+use crate::data::catalog::{Catalog, Entry};
+use crate::data::model::{GuidanceBlock, Level};
+
+/// A whole skill (or one level of it) as Markdown.
+pub fn skill_markdown(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> String {
+    let skill = &entry.skill;
+    let framework = catalog.framework_of(entry);
+    let e = markdown_escape;
+    let mut out = String::new();
+    let _ = writeln!(out, "## {} — {}\n", e(skill.code.as_str()), e(&skill.name));
+    let _ = writeln!(out, "- Framework: {}", e(&framework.title()));
+    let placement = placement(entry);
+    if !placement.is_empty() {
+        let _ = writeln!(out, "- Category: {}", e(&placement));
+    }
+    if !skill.status.is_published() {
+        let _ = writeln!(out, "- Status: {}", skill.status.label());
+    }
+    let _ = writeln!(out, "- Levels: {}", skill.level_range_text());
+    if let Some(url) = &skill.url {
+        let _ = writeln!(out, "- URL: <{}>", url.replace(['<', '>'], ""));
+    }
+    if only.is_none() {
+        let _ = writeln!(out, "\n{}", e(&skill.description));
+        let blocks = skill.guidance_blocks();
+        if !blocks.is_empty() {
+            let _ = writeln!(out, "\n### Guidance notes\n");
+            for block in blocks {
+                match block {
+                    GuidanceBlock::Paragraph(text) => {
+                        let _ = writeln!(out, "{}\n", e(&text));
+                    }
+                    GuidanceBlock::Bullets(items) => {
+                        for item in items {
+                            let _ = writeln!(out, "- {}", e(item));
+                        }
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    for level in levels_to_show(entry, only) {
+        let _ = writeln!(
+            out,
+            "\n### Level {level} — {}\n",
+            e(framework.level_name(level))
+        );
+        for statement in skill.statements(level).unwrap_or_default() {
+            let _ = writeln!(out, "- {}", e(statement));
+        }
+    }
+    if only.is_none() && !skill.notes.is_empty() {
+        let _ = writeln!(out, "\n### Notes\n");
+        for note in &skill.notes {
+            let _ = writeln!(out, "- {}", e(note));
+        }
+    }
+    out
+}
+
+/// The stable JSON form of a skill, documented in the README.
+pub fn skill_json(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> Value {
+    let skill = &entry.skill;
+    let framework = catalog.framework_of(entry);
+    let levels: Map<String, Value> = levels_to_show(entry, only)
+        .into_iter()
+        .map(|level| {
+            (
+                level.to_string(),
+                json!(skill.statements(level).unwrap_or_default()),
+            )
+        })
+        .collect();
+    json!({
+        "code": skill.code.as_str(),
+        "name": skill.name,
+        "framework": framework.name,
+        "edition": framework.edition,
+        "category": skill.category,
+        "subcategory": skill.subcategory,
+        "status": skill.status.label(),
+        "url": skill.url,
+        "description": skill.description,
+        "guidance": skill.guidance,
+        "levels": levels,
+        "notes": skill.notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::sources::{load_catalog, SourceSelection};
+
+    fn relm() -> (Catalog, usize) {
+        let catalog = load_catalog(&SourceSelection {
+            built_in: true,
+            ..Default::default()
+        });
+        let index = catalog.find("RELM", None)[0];
+        (catalog, index)
+    }
+
+    #[test]
+    fn markdown_escapes_markup_in_data() {
+        assert_eq!(markdown_escape("a*b_[c]"), "a\\*b\\_\\[c\\]");
+        let (catalog, i) = relm();
+        let md = skill_markdown(&catalog, &catalog.entries[i], None);
+        assert!(md.starts_with("## RELM — Release and deployment"));
+        assert!(md.contains("### Level 2 — Assist"));
+        assert!(md.contains("- Status: Prototype"));
+    }
+
+    #[test]
+    fn json_has_the_documented_fields() {
+        let (catalog, i) = relm();
+        let value = skill_json(&catalog, &catalog.entries[i], None);
+        for field in [
+            "code",
+            "name",
+            "framework",
+            "category",
+            "subcategory",
+            "status",
+            "description",
+            "guidance",
+            "levels",
+            "notes",
+        ] {
+            assert!(value.get(field).is_some(), "{field}");
+        }
+        let levels: Vec<&String> = value["levels"].as_object().unwrap().keys().collect();
+        assert_eq!(levels, ["2", "3", "4", "5", "6"]);
+    }
+}
