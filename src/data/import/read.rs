@@ -8,7 +8,8 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
-use super::{find_skills_header, Sheet, Workbook, HEADER_SEARCH_ROWS};
+use super::header::{find_skills_header, HEADER_SEARCH_ROWS};
+use super::{Sheet, Workbook};
 
 /// A spreadsheet larger than this is refused before it is read.
 pub const MAX_SPREADSHEET_BYTES: u64 = 64 * 1024 * 1024;
