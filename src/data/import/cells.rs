@@ -258,11 +258,17 @@ mod tests {
             text,
             "Activities include:\n- one\n- two\n- three\n\nThis is a closing sentence.\n\nAlso:\n- four"
         );
-        let blocks = crate::data::model::parse_guidance(&text);
-        assert_eq!(blocks.len(), 5, "{blocks:?}");
+        use crate::data::model::{parse_guidance, GuidanceBlock};
         assert_eq!(
-            blocks[1],
-            crate::data::model::GuidanceBlock::Bullets(vec!["one", "two", "three"])
+            parse_guidance(&text),
+            [
+                GuidanceBlock::Paragraph("Activities include:".into()),
+                GuidanceBlock::Bullets(vec!["one", "two", "three"]),
+                GuidanceBlock::Paragraph("This is a closing sentence.".into()),
+                GuidanceBlock::Paragraph("Also:".into()),
+                GuidanceBlock::Bullets(vec!["four"]),
+            ],
+            "the model reads the text back as the same blocks"
         );
         assert_eq!(guidance_text(" \r\n_x000D_"), None);
         assert_eq!(

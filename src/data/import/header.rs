@@ -116,18 +116,8 @@ fn level_header(key: &str) -> Option<Level> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_sheets::{row, sheet};
     use super::*;
-
-    fn row(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|c| c.to_string()).collect()
-    }
-
-    fn sheet(name: &str, rows: Vec<Vec<String>>) -> Sheet {
-        Sheet {
-            name: name.to_string(),
-            rows,
-        }
-    }
 
     #[test]
     fn headers_are_found_by_name_not_position() {

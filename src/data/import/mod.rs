@@ -23,6 +23,8 @@ mod naming;
 mod output;
 mod read;
 mod rows;
+#[cfg(test)]
+mod test_sheets;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -182,18 +184,8 @@ fn count_categories(skills: &[Skill]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::test_sheets::{row, sheet, skills_with_bad_rows, HEADER};
     use super::*;
-
-    fn row(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|c| c.to_string()).collect()
-    }
-
-    fn sheet(name: &str, rows: Vec<Vec<String>>) -> Sheet {
-        Sheet {
-            name: name.to_string(),
-            rows,
-        }
-    }
 
     fn options() -> ImportOptions {
         ImportOptions {
@@ -204,29 +196,9 @@ mod tests {
         }
     }
 
-    const HEADER: [&str; 6] = [
-        "Code",
-        "Skill",
-        "Category",
-        "Overall description",
-        "Level 2 description",
-        "Level 3 description",
-    ];
-
     #[test]
     fn the_report_counts_skills_levels_categories_and_skipped_rows() {
-        let rows = vec![
-            row(&["Title"]),
-            row(&HEADER),
-            row(&["ABCD", "Good", "Cat", "Desc", "Two.", ""]),
-            row(&["", "No code", "Cat", "Desc", "Two.", ""]),
-            row(&["A-B", "Bad code", "Cat", "Desc", "Two.", ""]),
-            row(&["abcd", "Again", "Cat", "Desc", "Two.", ""]),
-            row(&["NONM", " ", "Cat", "Desc", "Two.", ""]),
-            row(&["NOLV", "No levels", "Cat", "Desc", " ", "\u{a0}"]),
-            row(&["", "", "", "", "", ""]),
-            row(&["EFGH", "Other", "Dog", "Desc", "", "Three.\nMore."]),
-        ];
+        let rows = skills_with_bad_rows();
         let book = Workbook {
             sheets: vec![sheet("Sheet1", rows)],
             notes: vec![],

@@ -135,39 +135,14 @@ fn optional_line(row: &[String], column: Option<usize>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_sheets::{row, sheet, skills_with_bad_rows};
     use super::*;
-
-    fn row(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|c| c.to_string()).collect()
-    }
-
-    const HEADER: [&str; 6] = [
-        "Code",
-        "Skill",
-        "Category",
-        "Overall description",
-        "Level 2 description",
-        "Level 3 description",
-    ];
 
     #[test]
     fn rows_that_cannot_be_skills_are_skipped_with_reasons() {
-        let sheet = Sheet {
-            name: "Sheet1".into(),
-            rows: vec![
-                row(&["Title"]),
-                row(&HEADER),
-                row(&["ABCD", "Good", "Cat", "Desc", "Two.", ""]),
-                row(&["", "No code", "Cat", "Desc", "Two.", ""]),
-                row(&["A-B", "Bad code", "Cat", "Desc", "Two.", ""]),
-                row(&["abcd", "Again", "Cat", "Desc", "Two.", ""]),
-                row(&["NONM", " ", "Cat", "Desc", "Two.", ""]),
-                row(&["NOLV", "No levels", "Cat", "Desc", " ", "\u{a0}"]),
-                row(&["", "", "", "", "", ""]),
-                row(&["EFGH", "Other", "Dog", "Desc", "", "Three.\nMore."]),
-                row(&["nonm", "Named now", "", "Desc", "Two.", ""]),
-            ],
-        };
+        let mut rows = skills_with_bad_rows();
+        rows.push(row(&["nonm", "Named now", "", "Desc", "Two.", ""]));
+        let sheet = sheet("Sheet1", rows);
         let columns = SkillColumns::from_header(&sheet.rows[1]).unwrap();
         let (skills, skipped) = read_skills(&sheet, 1, &columns);
         let codes: Vec<&str> = skills.iter().map(|s| s.code.as_str()).collect();
