@@ -114,32 +114,72 @@ fn describe_ron_error(error: &ron::Error) -> String {
     }
 }
 
+/// Codes are unique among a file's skills and among its attributes, and each level is defined
+/// once; the second of a pair is reported where it stands.
 fn check_unique_codes(path: &str, text: &str, framework: &Framework) -> Result<(), LoadError> {
-    let Some(index) = framework.duplicate_code() else {
-        return Ok(());
-    };
-    let code = framework.skills[index].code.as_str();
-    let occurrence = framework.skills[..=index]
-        .iter()
-        .filter(|s| s.code.as_str() == code)
-        .count();
-    Err(LoadError {
+    let error = |position, message| LoadError {
         path: path.to_string(),
-        position: locate_code(text, code, occurrence),
-        message: format!("duplicate skill code {code:?} (codes must be unique in a file)"),
-    })
+        position,
+        message,
+    };
+    if let Some(index) = framework.duplicate_code() {
+        let code = framework.skills[index].code.as_str();
+        let n = (framework.skills[..=index].iter())
+            .filter(|s| s.code.as_str() == code)
+            .count();
+        let attributes = (framework.attributes.iter())
+            .filter(|a| a.code.as_str() == code)
+            .count();
+        // Attributes written first would shift the count; their place is then not guessed.
+        let position = (attributes == 0).then(|| locate(text, "code", &format!("\"{code}\""), n));
+        return Err(error(
+            position.flatten(),
+            format!("duplicate skill code {code:?} (codes must be unique in a file)"),
+        ));
+    }
+    if let Some(index) = framework.duplicate_attribute_code() {
+        let code = framework.attributes[index].code.as_str();
+        let n = (framework.attributes[..=index].iter())
+            .filter(|a| a.code.as_str() == code)
+            .count();
+        let skills = framework.skills.iter().filter(|s| s.code.as_str() == code);
+        let position =
+            (skills.count() == 0).then(|| locate(text, "code", &format!("\"{code}\""), n));
+        return Err(error(
+            position.flatten(),
+            format!("duplicate attribute code {code:?} (codes must be unique in a file)"),
+        ));
+    }
+    if let Some(index) = framework.duplicate_level() {
+        let level = framework.levels[index].level;
+        let n = (framework.levels[..=index].iter())
+            .filter(|l| l.level == level)
+            .count();
+        return Err(error(
+            locate(text, "level", &level.to_string(), n),
+            format!("level {level} is defined twice in `levels`"),
+        ));
+    }
+    Ok(())
 }
 
-/// Finds the `n`th `"CODE"` string after a `code` field, as 1-based line and column.
-fn locate_code(text: &str, code: &str, n: usize) -> Option<(usize, usize)> {
-    let needle = format!("\"{code}\"");
+/// Finds the `n`th `value` written right after a `field:`, as 1-based line and column.
+fn locate(text: &str, field: &str, value: &str, n: usize) -> Option<(usize, usize)> {
     let mut found = 0;
     let mut search_from = 0;
-    while let Some(at) = text[search_from..].find(&needle) {
+    while let Some(at) = text[search_from..].find(value) {
         let start = search_from + at;
-        search_from = start + needle.len();
+        search_from = start + value.len();
         let before = text[..start].trim_end();
-        if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("code") {
+        let Some(before) = before.strip_suffix(':') else {
+            continue;
+        };
+        let named = before
+            .trim_end()
+            .strip_suffix(field)
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+        let whole = !text[search_from..].starts_with(|c: char| c.is_ascii_digit());
+        if named && whole {
             found += 1;
             if found == n {
                 let line = text[..start].matches('\n').count() + 1;
@@ -346,6 +386,39 @@ mod tests {
         let error = parse(&text).unwrap_err();
         assert_eq!(error.position, Some((3, 8)), "{error}");
         assert!(error.message.contains("duplicate skill code \"AB\""));
+    }
+
+    #[test]
+    fn attributes_and_level_definitions_parse_and_repeats_are_located() {
+        let text = r#"(framework: "F",
+  levels: [(level: 4, name: "Enable", essence: "E", guidance: "G")],
+  attributes: [(code: "AUTO", name: "Autonomy", levels: {4: ["Works under general direction."]})],
+  skills: [(code: "AB", name: "N", description: "D", levels: {3: ["S"]})])"#;
+        let framework = parse(text).unwrap();
+        assert_eq!(framework.levels[0].guidance.as_deref(), Some("G"));
+        assert_eq!(framework.attributes[0].code.as_str(), "AUTO");
+
+        let twice = text.replace(
+            "attributes: [(code: \"AUTO\"",
+            "attributes: [(code: \"AUTO\", name: \"A\"),\n (code: \"AUTO\"",
+        );
+        let error = parse(&twice).unwrap_err();
+        assert!(
+            error.message.contains("duplicate attribute code \"AUTO\""),
+            "{error}"
+        );
+        assert_eq!(error.position, Some((4, 9)), "{error}");
+
+        let level_twice = text.replace(
+            "levels: [(level: 4,",
+            "levels: [(level: 4, name: \"X\"),\n (level: 4,",
+        );
+        let error = parse(&level_twice).unwrap_err();
+        assert!(
+            error.message.contains("level 4 is defined twice"),
+            "{error}"
+        );
+        assert_eq!(error.position, Some((3, 10)), "{error}");
     }
 
     #[test]

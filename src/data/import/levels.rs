@@ -133,6 +133,7 @@ fn add_level(levels: &mut Vec<LevelName>, level: Level, name: &str, essence: Opt
         level,
         name,
         essence,
+        guidance: None,
     });
 }
 
