@@ -294,12 +294,22 @@ impl<'de> Deserialize<'de> for Level {
 pub struct Code(String);
 
 impl Code {
+    /// The longest code: SFIA's are four letters.
+    pub const MAX_LENGTH: usize = 16;
+
+    /// A code of ASCII letters and digits only, so that a look-alike (a Cyrillic Е in RЕLM)
+    /// can never pass for another skill.
     pub fn new(text: &str) -> Result<Code, String> {
         if text.is_empty() {
             Err("the code is empty".to_string())
-        } else if !text.chars().all(char::is_alphanumeric) {
+        } else if !text.chars().all(|c| c.is_ascii_alphanumeric()) {
             Err(format!(
-                "the code {text:?} may hold only letters and digits"
+                "the code {text:?} may hold only ASCII letters and digits (A–Z, a–z, 0–9)"
+            ))
+        } else if text.len() > Code::MAX_LENGTH {
+            Err(format!(
+                "the code {text:?} is longer than {} characters",
+                Code::MAX_LENGTH
             ))
         } else {
             Ok(Code(text.to_string()))
@@ -461,6 +471,16 @@ mod tests {
         assert!(Code::new("").is_err());
         assert!(Code::new("RE LM").is_err());
         assert!(Code::new("RE\u{1b}M").is_err());
+        let lookalike = Code::new("R\u{415}LM").unwrap_err();
+        assert!(
+            lookalike.contains("ASCII letters and digits"),
+            "{lookalike}"
+        );
+        assert!(Code::new("ÉTÉ1").is_err());
+        assert!(Code::new(&"A".repeat(16)).is_ok());
+        assert!(Code::new(&"A".repeat(17))
+            .unwrap_err()
+            .contains("longer than 16"));
     }
 
     #[test]

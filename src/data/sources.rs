@@ -4,7 +4,7 @@
 
 use std::fmt;
 use std::fs;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -18,6 +18,8 @@ pub const BUILT_IN_DATA: &str = include_str!("../../assets/skills.ron");
 pub const BUILT_IN_NAME: &str = "<built-in>";
 /// A data file larger than this is refused before it is read, so junk cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The byte order mark some editors put at the start of a UTF-8 file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How deeply brackets may nest before the parser gives up (guards the stack).
 const RECURSION_LIMIT: usize = 64;
 
@@ -201,7 +203,11 @@ pub fn read_framework_file(path: &Path) -> Result<Framework, LoadError> {
 /// Reads a text file of at most `max_bytes`; `kind` names such files in the error ("data files").
 pub(crate) fn read_text(path: &Path, max_bytes: u64, kind: &str) -> Result<String, LoadError> {
     let shown = path.display().to_string();
-    let bytes = read_capped(path, max_bytes, kind)?;
+    let mut bytes = read_capped(path, max_bytes, kind)?;
+    // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the text.
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -227,13 +233,13 @@ pub(crate) fn read_capped(path: &Path, max_bytes: u64, kind: &str) -> Result<Vec
         position: None,
         message,
     };
-    let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let file = open_regular_file(path).map_err(|e| fail(format!("cannot open: {e}")))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > max_bytes {
         return Err(fail(format!(
-            "the file is {} MiB; {kind} may be at most {} MiB",
-            size / (1024 * 1024),
-            max_bytes / (1024 * 1024)
+            "the file is {}; {kind} may be at most {}",
+            size_text(size),
+            size_text(max_bytes)
         )));
     }
     let mut bytes = Vec::with_capacity(size.min(max_bytes) as usize);
@@ -243,11 +249,50 @@ pub(crate) fn read_capped(path: &Path, max_bytes: u64, kind: &str) -> Result<Vec
         .map_err(|e| fail(format!("cannot read: {e}")))?;
     if bytes.len() as u64 > max_bytes {
         return Err(fail(format!(
-            "the file is larger than {} MiB",
-            max_bytes / (1024 * 1024)
+            "the file is larger than {}",
+            size_text(max_bytes)
         )));
     }
     Ok(bytes)
+}
+
+/// Opens a regular file (or a link to one) for reading. Anything else is refused before it can
+/// block or stream without end: a FIFO would wait for a writer, `/dev/zero` never ends.
+pub fn open_regular_file(path: &Path) -> io::Result<fs::File> {
+    let not_regular = || {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, device, FIFO or socket)",
+        )
+    };
+    if !fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    // Should the path become a FIFO between the look and the opening, opening does not wait.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    Ok(file)
+}
+
+/// "3 KiB", "64 MiB": a size in the unit that reads best.
+fn size_text(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    if bytes >= KIB * KIB {
+        format!("{} MiB", bytes / (KIB * KIB))
+    } else if bytes >= KIB {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// The `*.ron` files of a folder, sorted by name so the order is predictable.
@@ -419,6 +464,47 @@ mod tests {
             "{error}"
         );
         assert_eq!(error.position, Some((3, 10)), "{error}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bom.ron");
+        fs::write(&path, [UTF8_BOM, MINIMAL.as_bytes()].concat()).unwrap();
+        let framework = read_framework_file(&path).unwrap();
+        assert_eq!(framework.framework, "F");
+        // One in the middle stays an error where it stands.
+        let inner = MINIMAL.replacen('(', "(\u{FEFF}", 1);
+        fs::write(&path, inner).unwrap();
+        let error = read_framework_file(&path).unwrap_err();
+        assert_eq!(error.position, Some((1, 2)), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let mut refused = vec![dir.path().to_path_buf(), PathBuf::from("/dev/zero")];
+        if made.is_ok_and(|status| status.success()) {
+            refused.push(fifo);
+        }
+        for path in refused {
+            // A FIFO would block here for ever, /dev/zero would never end.
+            let error = read_framework_file(&path).unwrap_err();
+            assert!(
+                error.message.contains("not a regular file"),
+                "{path:?}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn sizes_are_said_in_the_unit_that_reads_best() {
+        assert_eq!(size_text(512), "512 bytes");
+        assert_eq!(size_text(8 * 1024), "8 KiB");
+        assert_eq!(size_text(64 * 1024 * 1024), "64 MiB");
     }
 
     #[test]

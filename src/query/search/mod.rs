@@ -867,7 +867,7 @@ mod tests {
                 .unwrap(),
         );
         let tricky = r#"(framework: "T", skills: [
-            (code: "ÉTÉ1", name: "Été İstanbul ẞ governance", category: "日本語 / Kelvin K",
+            (code: "ETE1", name: "Été İstanbul ẞ governance", category: "日本語 / Kelvin K",
              description: "日本語governance éGOVERNANCE xgovernance",
              guidance: "Line one\n- bullet governance\n\nİGOVERNANCE ẞgov",
              levels: {1: ["a", "governance"], 7: ["ÉTÉ governance rollback"]},
