@@ -35,7 +35,10 @@ pub fn run(sources: &SourceArgs, user: Option<&UserPaths>, out: &mut dyn Write) 
             }
         }
         (None, Some(_)) => writeln!(out, "  user data folder left out (--no-user-data)")?,
-        (None, None) => writeln!(out, "  no user data folder: no home folder was found")?,
+        (None, None) => writeln!(
+            out,
+            "  no user data folder: no home folder was found (HOME must be an absolute path)"
+        )?,
     }
     for path in &selection.extra {
         writeln!(out, "  {}  (--data)", show(path))?;

@@ -198,6 +198,7 @@ fn add_level(levels: &mut Vec<LevelName>, level: Level, name: &str, essence: Opt
         level,
         name,
         essence,
+        guidance: None,
     });
 }
 

@@ -170,6 +170,7 @@ pub fn import_workbook(
         edition: options.edition.clone(),
         source: options.source.clone(),
         levels,
+        attributes: Vec::new(),
         skills,
     };
     Ok((framework, report))

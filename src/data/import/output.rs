@@ -46,6 +46,7 @@ mod tests {
             edition: Some("9".into()),
             source: Some(super::super::attribution("x.xlsx")),
             levels: Level::all().map(LevelName::standard).collect(),
+            attributes: Vec::new(),
             skills: vec![
                 skill("ABCD", "Quotes \"and\" \\ back", Some("Cat"), "Línea\nnext"),
                 skill("EFGH", "No category", None, "D"),
@@ -68,6 +69,7 @@ mod tests {
             edition: None,
             source: None,
             levels: Vec::new(),
+            attributes: Vec::new(),
             skills: vec![
                 skill("ABCD", "One", None, "D"),
                 skill("ABCD", "Two", None, "D"),

@@ -212,7 +212,7 @@ fn shortcuts_give_exactly_the_reference_results() {
         crate::data::sources::parse_framework("b", crate::data::sources::BUILT_IN_DATA).unwrap(),
     );
     let tricky = r#"(framework: "T", skills: [
-        (code: "ÉTÉ1", name: "Été İstanbul ẞ governance", category: "日本語 / Kelvin K",
+        (code: "ETE1", name: "Été İstanbul ẞ governance", category: "日本語 / Kelvin K",
          description: "日本語governance éGOVERNANCE xgovernance",
          guidance: "Line one\n- bullet governance\n\nİGOVERNANCE ẞgov",
          levels: {1: ["a", "governance"], 7: ["ÉTÉ governance rollback"]},
