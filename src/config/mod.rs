@@ -228,7 +228,7 @@ mod tests {
 
     #[test]
     fn the_readme_documents_every_action_and_theme() {
-        let readme = include_str!("../../README.md");
+        let readme = include_str!("../../docs/configuration.md");
         for action in ActionName::ALL {
             assert!(readme.contains(&format!("`{}`", action.name())), "{action}");
         }
