@@ -62,19 +62,27 @@ pub fn load_reporting_errors(
     args: &SourceArgs,
     user: Option<&UserPaths>,
     format: Format,
-) -> Catalog {
-    let mut catalog = load_as_written(args, user);
+) -> &'static Catalog {
+    let mut catalog = load_catalog(&source_selection(args, user));
+    report_errors(&catalog);
     if format != Format::Json {
         catalog.make_printable();
     }
-    catalog
+    until_exit(catalog)
 }
 
 /// The catalog with its text as written (not yet printable), every failed file reported.
-fn load_as_written(args: &SourceArgs, user: Option<&UserPaths>) -> Catalog {
+fn load_as_written(args: &SourceArgs, user: Option<&UserPaths>) -> &'static Catalog {
     let catalog = load_catalog(&source_selection(args, user));
     report_errors(&catalog);
-    catalog
+    until_exit(catalog)
+}
+
+/// A command loads its data once and exits once it has written: the data is kept to the end
+/// instead of being freed a string at a time, since the system takes a process's memory back
+/// at once.
+fn until_exit(catalog: Catalog) -> &'static Catalog {
+    Box::leak(Box::new(catalog))
 }
 
 /// Reports every file that failed to load on stderr.
@@ -167,7 +175,7 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
         } => {
             let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
             list::run(
-                &catalog,
+                catalog,
                 category.as_deref(),
                 *level,
                 framework.as_deref(),
@@ -182,7 +190,7 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
             output,
         } => {
             let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
-            show::run(&catalog, code, *level, framework.as_deref(), output, out)
+            show::run(catalog, code, *level, framework.as_deref(), output, out)
         }
         Command::Search {
             query,
@@ -191,7 +199,7 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
         } => {
             // A search reads every skill but prints a few: only what it prints is made printable.
             let catalog = load_as_written(sources, user.as_ref());
-            search::run(&catalog, &query.join(" "), *limit, output, out)
+            search::run(catalog, &query.join(" "), *limit, output, out)
         }
         Command::Compare {
             left,
@@ -207,7 +215,7 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
                 left: left_framework.as_deref().or(both),
                 right: right_framework.as_deref().or(both),
             };
-            compare::run(&catalog, [left, right], frameworks, output, out)
+            compare::run(catalog, [left, right], frameworks, output, out)
         }
         Command::Validate { paths } => validate::run(paths, out),
         Command::Paths => paths::run(sources, user.as_ref(), out),

@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod catalog;
 pub mod import;
 pub mod model;
+pub mod parts;
 pub mod paths;
 pub mod sanitize;
 pub mod sources;
