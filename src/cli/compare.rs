@@ -1,7 +1,5 @@
 //! `skillscope compare RELM:4 RELM:5`: two levels' statements side by side, word by word.
 
-mod columns;
-
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -11,8 +9,9 @@ use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs, SkillLevel};
 use crate::data::catalog::Catalog;
 use crate::query::diff::{change_counts, compare_statements};
+use crate::query::render::comparison::columns::ChangeMarks;
+use crate::query::render::comparison::printed::printed_comparison;
 use crate::query::render::comparison::{markdown, summary, Side};
-use columns::side_by_side;
 
 /// The framework each side is looked up in, if one is given.
 #[derive(Debug, Clone, Copy)]
@@ -48,9 +47,14 @@ pub fn run(
         }
         Format::Text => {
             let style = text_style(output);
-            let headings = [left.heading(&right), right.heading(&left)];
-            write!(out, "{}", side_by_side(&headings, &rows, style))?;
-            writeln!(out, "\n{}", summary(added, removed))?;
+            // Without colour, the changes are shown in brackets.
+            let marks = if style.color {
+                ChangeMarks::Styled
+            } else {
+                ChangeMarks::Bracketed
+            };
+            let document = printed_comparison(&left, &right, &rows, style.width, marks);
+            write!(out, "{}", style.document(&document))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -5,12 +5,11 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-use super::style::skill_text;
 use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs};
 use crate::data::catalog::Catalog;
 use crate::data::model::Level;
-use crate::query::render::skill::{skill_json, skill_markdown};
+use crate::query::render::skill::{skill_document, skill_json, skill_markdown};
 
 pub fn run(
     catalog: &Catalog,
@@ -67,7 +66,10 @@ pub fn run(
             let style = text_style(output);
             let parts: Vec<String> = found
                 .iter()
-                .map(|&i| skill_text(catalog, &catalog.entries[i], level, style))
+                .map(|&i| {
+                    let entry = &catalog.entries[i];
+                    style.document(&skill_document(catalog, entry, level, style.width))
+                })
                 .collect();
             write!(out, "{}", parts.join("\n"))?;
         }

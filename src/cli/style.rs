@@ -1,13 +1,10 @@
 //! How the commands write text: a width, and ANSI colour only on a terminal without NO_COLOR.
-//! A whole skill as wrapped text lives here too: it is the text face of a skill.
+//! This is the commands' face of a [`Document`]: each mark becomes an ANSI style, or nothing
+//! without colour (a document for text without colour carries its changes in brackets).
 
-use std::fmt::Write as _;
+use crossterm::style::{ContentStyle, Stylize};
 
-use crossterm::style::Stylize;
-
-use crate::data::catalog::{Catalog, Entry};
-use crate::data::model::{GuidanceBlock, Level};
-use crate::query::render::{level_grid_text, levels_to_show, placement};
+use crate::query::render::document::{Document, Mark};
 
 /// How text output looks: its width and whether it may use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,151 +21,148 @@ impl TextStyle {
         }
     }
 
-    pub fn heading(&self, text: &str) -> String {
-        if self.color {
-            text.bold().to_string()
-        } else {
-            text.to_string()
-        }
-    }
-
     pub fn dim(&self, text: &str) -> String {
-        if self.color {
-            text.dark_grey().to_string()
-        } else {
-            text.to_string()
-        }
+        paint(text, Mark::Dim, self.color)
     }
 
-    pub fn code(&self, text: &str) -> String {
-        if self.color {
-            text.bold().cyan().to_string()
-        } else {
-            text.to_string()
+    /// The document as text: a line break after every line, marks in colour if allowed.
+    pub fn document(&self, document: &Document) -> String {
+        let mut out = String::new();
+        for line in &document.lines {
+            for span in &line.spans {
+                out.push_str(&paint(&span.text, span.mark, self.color));
+            }
+            out.push('\n');
         }
-    }
-
-    fn wrap(&self, text: &str, indent: &str, hanging: &str) -> String {
-        let width = self.width.max(indent.len() + 10);
-        let options = textwrap::Options::new(width)
-            .initial_indent(indent)
-            .subsequent_indent(hanging);
-        textwrap::fill(text, options)
+        out
     }
 }
 
-/// A whole skill (or one level of it) as wrapped text.
-pub fn skill_text(
-    catalog: &Catalog,
-    entry: &Entry,
-    only: Option<Level>,
-    style: TextStyle,
-) -> String {
-    let skill = &entry.skill;
-    let framework = catalog.framework_of(entry);
-    let mut out = String::new();
-    let status = if skill.status.is_published() {
-        String::new()
-    } else {
-        format!("  [{}]", skill.status.label())
-    };
-    let _ = writeln!(
-        out,
-        "{}  {}{status}",
-        style.code(skill.code.as_str()),
-        style.heading(&skill.name)
-    );
-    let placement = placement(entry);
-    let context = [framework.title(), placement]
-        .into_iter()
-        .filter(|s| !s.is_empty());
-    let _ = writeln!(
-        out,
-        "{}",
-        style.dim(&context.collect::<Vec<_>>().join(" · "))
-    );
-    let _ = writeln!(
-        out,
-        "{}",
-        style.dim(&format!("Levels: {}", level_grid_text(entry)))
-    );
-    if let Some(url) = &skill.url {
-        let _ = writeln!(out, "{}", style.dim(url));
+/// `text` in the ANSI style of `mark` when `color` allows. Spaces are written bare, as the
+/// commands always have: here the spaces inside a run of changed words are not underlined or
+/// struck through (the browser's are).
+fn paint(text: &str, mark: Mark, color: bool) -> String {
+    let blank = !text.is_empty() && text.chars().all(char::is_whitespace);
+    match ansi_style(mark) {
+        Some(style) if color && !blank => style.apply(text).to_string(),
+        _ => text.to_string(),
     }
-    if only.is_none() {
-        let _ = writeln!(out, "\n{}", style.wrap(&skill.description, "", ""));
-        let blocks = skill.guidance_blocks();
-        if !blocks.is_empty() {
-            let _ = writeln!(out, "\n{}", style.heading("Guidance notes"));
-            for block in blocks {
-                match block {
-                    GuidanceBlock::Paragraph(text) => {
-                        let _ = writeln!(out, "{}", style.wrap(&text, "", ""));
-                    }
-                    GuidanceBlock::Bullets(items) => {
-                        for item in items {
-                            let _ = writeln!(out, "{}", style.wrap(item, "  • ", "    "));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    for level in levels_to_show(entry, only) {
-        let title = format!("Level {level} — {}", framework.level_name(level));
-        let _ = writeln!(out, "\n{}", style.heading(&title));
-        for statement in skill.statements(level).unwrap_or_default() {
-            let _ = writeln!(out, "{}", style.wrap(statement, "  • ", "    "));
-        }
-    }
-    if only.is_none() && !skill.notes.is_empty() {
-        let _ = writeln!(out, "\n{}", style.heading("Notes"));
-        for note in &skill.notes {
-            let _ = writeln!(out, "{}", style.wrap(note, "  • ", "    "));
-        }
-    }
-    out
+}
+
+/// The look of each mark; underline and strike-through say what colour says to readers who
+/// cannot tell green from red.
+fn ansi_style(mark: Mark) -> Option<ContentStyle> {
+    let style = ContentStyle::new();
+    Some(match mark {
+        Mark::Plain => return None,
+        Mark::Title => style.bold(),
+        Mark::Dim => style.dark_grey(),
+        Mark::Code => style.bold().cyan(),
+        Mark::Added => style.green().bold().underlined(),
+        Mark::Removed => style.red().crossed_out(),
+        Mark::Matched => style.yellow().bold().underlined(),
+        Mark::Selected => style.reverse().bold(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::sources::{load_catalog, SourceSelection};
+    use crate::query::render::document::{Line, Span};
 
-    fn relm() -> (Catalog, usize) {
+    fn document() -> Document {
+        Document {
+            lines: vec![
+                Line::new(vec![
+                    Span::new("RELM", Mark::Code),
+                    Span::plain("  "),
+                    Span::new("Release", Mark::Title),
+                ]),
+                Line::default(),
+                Line::new(vec![
+                    Span::plain("• "),
+                    Span::new("{+Ensures", Mark::Added),
+                    Span::new(" ", Mark::Added),
+                    Span::new("that+}", Mark::Added),
+                    Span::plain(" rollback "),
+                    Span::new("[-Maintains-]", Mark::Removed),
+                ]),
+            ],
+        }
+    }
+
+    #[test]
+    fn without_colour_a_document_is_its_text_and_keeps_its_brackets() {
+        let text = TextStyle::plain(80).document(&document());
+        assert_eq!(
+            text,
+            "RELM  Release\n\n• {+Ensures that+} rollback [-Maintains-]\n"
+        );
+    }
+
+    #[test]
+    fn with_colour_each_mark_has_its_ansi_style_and_spaces_stay_bare() {
+        let style = TextStyle {
+            width: 80,
+            color: true,
+        };
+        let text = style.document(&document());
+        let bold_cyan = "RELM".bold().cyan().to_string();
+        assert!(text.starts_with(&format!("{bold_cyan}  {}\n\n", "Release".bold())));
+        let added = |word: &str| word.green().bold().underlined().to_string();
+        assert!(
+            text.contains(&format!(
+                "{} {} rollback ",
+                added("{+Ensures"),
+                added("that+}")
+            )),
+            "{text:?}"
+        );
+        assert!(text.ends_with(&format!("{}\n", "[-Maintains-]".red().crossed_out())));
+        for mark in Mark::ALL.into_iter().filter(|m| *m != Mark::Plain) {
+            assert!(paint("x", mark, true).contains('\x1b'), "{mark:?}");
+            assert_eq!(paint("x", mark, false), "x", "{mark:?}");
+        }
+        assert_eq!(paint("x", Mark::Plain, true), "x");
+    }
+
+    #[test]
+    fn a_comparison_in_colour_has_no_brackets_and_colour_takes_no_columns() {
+        use crate::data::sources::{load_catalog, SourceSelection};
+        use crate::query::diff::compare_statements;
+        use crate::query::render::comparison::columns::ChangeMarks;
+        use crate::query::render::comparison::printed::printed_comparison;
+        use crate::query::render::comparison::Side;
+
         let catalog = load_catalog(&SourceSelection {
             built_in: true,
             ..Default::default()
         });
-        let index = catalog.find("RELM", None)[0];
-        (catalog, index)
-    }
-
-    #[test]
-    fn text_wraps_to_the_width_and_renders_bullets() {
-        let (catalog, i) = relm();
-        let text = skill_text(&catalog, &catalog.entries[i], None, TextStyle::plain(60));
+        let entry = &catalog.entries[catalog.find("RELM", None)[0]];
+        let [left, right] = [4, 5].map(|level| Side {
+            catalog: &catalog,
+            entry,
+            level: crate::data::model::Level::new(level).unwrap(),
+        });
+        let rows = compare_statements(left.statements(), right.statements());
+        let style = TextStyle {
+            width: 50,
+            color: true,
+        };
+        let document = printed_comparison(&left, &right, &rows, 50, ChangeMarks::Styled);
+        let text = style.document(&document);
+        assert!(text.contains('\x1b') && !text.contains("{+") && !text.contains("[-"));
+        // display_width leaves out ANSI escapes: what the terminal shows.
+        let shown = |line: &str| textwrap::core::display_width(line);
+        assert!(text.lines().all(|line| shown(line) <= 50), "{text}");
+        let gutters: Vec<usize> = text
+            .lines()
+            .take_while(|line| !line.is_empty())
+            .map(|line| shown(line.split(['│', '┼']).next().unwrap()))
+            .collect();
         assert!(
-            text.lines()
-                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 60),
+            gutters.len() > 10 && gutters.iter().all(|&c| c == gutters[0]),
             "{text}"
         );
-        assert!(text.contains("  • developing and maintaining rollback procedures"));
-        assert!(text.contains("Level 5 — Ensure, advise"));
-        assert!(!text.contains('\x1b'));
-    }
-
-    #[test]
-    fn one_level_leaves_out_the_rest() {
-        let (catalog, i) = relm();
-        let text = skill_text(
-            &catalog,
-            &catalog.entries[i],
-            Level::new(3),
-            TextStyle::plain(100),
-        );
-        assert!(text.contains("Level 3 — Apply"));
-        assert!(!text.contains("Level 4"));
-        assert!(!text.contains("Guidance notes"));
     }
 }

@@ -1,5 +1,11 @@
 //! A comparison of two levels (of one skill or two): each side's heading, label and JSON, the
-//! comparison as Markdown, and its summary. The commands and the browser both use these.
+//! comparison as Markdown, and its summary. The commands and the browser both use these; the
+//! comparison as a document of marked text is in [`printed`] (the `compare` command) and
+//! [`pane`] (the browser), both made of the same [`columns`].
+
+pub mod columns;
+pub mod pane;
+pub mod printed;
 
 use serde_json::{json, Value};
 

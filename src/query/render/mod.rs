@@ -1,8 +1,10 @@
-//! Skills and comparisons as documents for both faces: labels and headings, Markdown and JSON,
-//! and the width helpers text layout needs. Text and Markdown are made from a printable catalog
-//! (see [`Catalog::make_printable`]); JSON from the original text, escaped by serde_json.
+//! Skills and comparisons as documents for both faces: lines of marked text ([`document`]) that
+//! the commands print and the browser draws, Markdown and JSON; labels and headings, and the
+//! width helpers text layout needs. Text and Markdown are made from a printable catalog (see
+//! [`Catalog::make_printable`]); JSON from the original text, escaped by serde_json.
 
 pub mod comparison;
+pub mod document;
 pub mod skill;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -107,21 +109,7 @@ pub fn split_to_width(word: &str, width: usize) -> Vec<String> {
 
 /// Cuts a line to at most `width` columns, ending in "…" when cut.
 pub fn truncate_to_width(line: &str, width: usize) -> String {
-    if line.width() <= width {
-        return line.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in line.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    document::Line::plain(line).fit(width).text()
 }
 
 #[cfg(test)]

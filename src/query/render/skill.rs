@@ -1,12 +1,93 @@
-//! A skill as Markdown and JSON.
+//! A skill as a document of wrapped text (what `show` prints), as Markdown and as JSON.
 
 use std::fmt::Write as _;
 
 use serde_json::{json, Map, Value};
 
-use super::{levels_to_show, markdown_escape, placement};
+use super::document::{Document, Line, Mark, Span};
+use super::{level_grid_text, levels_to_show, markdown_escape, placement};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::{GuidanceBlock, Level};
+
+/// A whole skill (or one level of it) as text wrapped to `width` columns.
+pub fn skill_document(
+    catalog: &Catalog,
+    entry: &Entry,
+    only: Option<Level>,
+    width: usize,
+) -> Document {
+    let skill = &entry.skill;
+    let framework = catalog.framework_of(entry);
+    let mut document = Document::default();
+    let mut title = Line::new(vec![
+        Span::new(skill.code.as_str(), Mark::Code),
+        Span::plain("  "),
+        Span::new(skill.name.as_str(), Mark::Title),
+    ]);
+    if !skill.status.is_published() {
+        title.push(Span::plain(format!("  [{}]", skill.status.label())));
+    }
+    document.push(title);
+    let placement = placement(entry);
+    let context: Vec<String> = [framework.title(), placement]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    document.push(Line::marked(context.join(" · "), Mark::Dim));
+    let grid = format!("Levels: {}", level_grid_text(entry));
+    document.push(Line::marked(grid, Mark::Dim));
+    if let Some(url) = &skill.url {
+        document.push(Line::marked(url.as_str(), Mark::Dim));
+    }
+    let paragraph = |text: &str| wrapped(text, width, "", "");
+    let bullet = |text: &str| wrapped(text, width, "  • ", "    ");
+    let heading = |document: &mut Document, text: &str| {
+        document.blank();
+        document.push(Line::marked(text, Mark::Title));
+    };
+    if only.is_none() {
+        document.blank();
+        document.extend(paragraph(&skill.description));
+        let blocks = skill.guidance_blocks();
+        if !blocks.is_empty() {
+            heading(&mut document, "Guidance notes");
+            for block in blocks {
+                match block {
+                    GuidanceBlock::Paragraph(text) => document.extend(paragraph(&text)),
+                    GuidanceBlock::Bullets(items) => {
+                        document.extend(items.iter().flat_map(|item| bullet(item)));
+                    }
+                }
+            }
+        }
+    }
+    for level in levels_to_show(entry, only) {
+        heading(
+            &mut document,
+            &format!("Level {level} — {}", framework.level_name(level)),
+        );
+        for statement in skill.statements(level).unwrap_or_default() {
+            document.extend(bullet(statement));
+        }
+    }
+    if only.is_none() && !skill.notes.is_empty() {
+        heading(&mut document, "Notes");
+        document.extend(skill.notes.iter().flat_map(|note| bullet(note)));
+    }
+    document
+}
+
+/// `text` wrapped to `width` (at least ten columns past the indent), as plain lines.
+fn wrapped(text: &str, width: usize, indent: &str, hanging: &str) -> Vec<Line> {
+    let width = width.max(indent.len() + 10);
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(hanging);
+    textwrap::fill(text, options)
+        .split('\n')
+        .map(Line::plain)
+        .collect()
+}
 
 /// A whole skill (or one level of it) as Markdown.
 pub fn skill_markdown(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> String {
@@ -107,6 +188,36 @@ mod tests {
         });
         let index = catalog.find("RELM", None)[0];
         (catalog, index)
+    }
+
+    #[test]
+    fn text_wraps_to_the_width_and_renders_bullets() {
+        let (catalog, i) = relm();
+        let document = skill_document(&catalog, &catalog.entries[i], None, 60);
+        let text = document.text();
+        assert!(document.width() <= 60, "{text}");
+        assert!(text.contains("  • developing and maintaining rollback procedures"));
+        assert!(text.contains("\nLevel 5 — Ensure, advise\n"));
+        assert_eq!(
+            document.lines[0].spans,
+            [
+                Span::new("RELM", Mark::Code),
+                Span::plain("  "),
+                Span::new("Release and deployment", Mark::Title),
+                Span::plain("  [Prototype]"),
+            ]
+        );
+        let level_5 = Line::marked("Level 5 — Ensure, advise", Mark::Title);
+        assert!(document.lines.contains(&level_5));
+    }
+
+    #[test]
+    fn one_level_leaves_out_the_rest() {
+        let (catalog, i) = relm();
+        let text = skill_document(&catalog, &catalog.entries[i], Level::new(3), 100).text();
+        assert!(text.contains("Level 3 — Apply"));
+        assert!(!text.contains("Level 4"));
+        assert!(!text.contains("Guidance notes"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Drawing: reads the app's state, never changes it. One file per pane or popup.
 
 mod comparison;
+pub mod document;
 pub mod guidance;
 pub mod levels;
 mod popups;

@@ -1,0 +1,189 @@
+//! The comparison as the `compare` command prints it: the two headings, a rule, a row per
+//! statement pair with a blank line between rows, then the summary. Rows are kept as the diff
+//! gives them (an unpaired statement has its row to itself), so the text reads in order.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::columns::{row_lines, ChangeMarks};
+use super::{summary, Side};
+use crate::query::diff::{change_counts, DiffRow};
+use crate::query::render::document::{Document, Line, Mark, GUTTER};
+
+/// Narrower than this and a column holds too little to read; the line grows instead.
+const MIN_COLUMN: usize = 8;
+
+/// `rows` (the diff of `left` and `right`) in two columns that fill `width`.
+pub fn printed_comparison(
+    left: &Side,
+    right: &Side,
+    rows: &[DiffRow],
+    width: usize,
+    marks: ChangeMarks,
+) -> Document {
+    let inner = width.saturating_sub(GUTTER.width());
+    let widths = [
+        (inner / 2).max(MIN_COLUMN),
+        (inner - inner / 2).max(MIN_COLUMN),
+    ];
+    let mut document = Document::default();
+    let heading = |side: &Side, other: &Side, width| {
+        Line::marked(side.heading(other), Mark::Title).fit(width)
+    };
+    document.push(Line::beside(
+        heading(left, right, widths[0]),
+        heading(right, left, widths[1]),
+        widths[0],
+        Mark::Plain,
+    ));
+    let rule = format!("{}─┼─{}", "─".repeat(widths[0]), "─".repeat(widths[1]));
+    document.push(Line::marked(rule, Mark::Dim));
+    for (n, row) in rows.iter().enumerate() {
+        if n > 0 {
+            document.push(Line::beside(
+                Line::default(),
+                Line::default(),
+                widths[0],
+                Mark::Plain,
+            ));
+        }
+        let row = (row.left.as_ref(), row.right.as_ref());
+        document.extend(row_lines(row, widths, marks, Mark::Plain));
+    }
+    let (added, removed, _) = change_counts(rows);
+    document.blank();
+    document.push(Line::plain(summary(added, removed)));
+    document
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::catalog::Catalog;
+    use crate::data::model::Level;
+    use crate::data::sources::{load_catalog, SourceSelection};
+    use crate::query::diff::compare_statements;
+
+    fn relm() -> Catalog {
+        load_catalog(&SourceSelection {
+            built_in: true,
+            ..Default::default()
+        })
+    }
+
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// RELM L4 beside L5, with `left` and `right` for their statements.
+    fn printed(left: &[&str], right: &[&str], width: usize, marks: ChangeMarks) -> Document {
+        let catalog = relm();
+        let entry = &catalog.entries[catalog.find("RELM", None)[0]];
+        let side = |level| Side {
+            catalog: &catalog,
+            entry,
+            level: Level::new(level).unwrap(),
+        };
+        let rows = compare_statements(&strings(left), &strings(right));
+        printed_comparison(&side(4), &side(5), &rows, width, marks)
+    }
+
+    /// The display column of the gutter on every line but the summary.
+    fn gutter_columns(document: &Document) -> Vec<usize> {
+        let text = document.text();
+        text.lines()
+            .take_while(|line| !line.is_empty())
+            .map(|line| line.split(['│', '┼']).next().unwrap().width())
+            .collect()
+    }
+
+    #[test]
+    fn columns_align_with_wide_characters_and_fit_the_width() {
+        let left = [
+            "部署 软件 变更 部署部署部署部署部署部署部署部署部署部署 ok",
+            "Short.",
+        ];
+        let right = [
+            "部署 软件 发布 部署部署部署部署部署部署部署部署部署部署 ok",
+            "🚀 Café",
+        ];
+        for width in [20, 33, 60] {
+            for marks in [ChangeMarks::Bracketed, ChangeMarks::Styled] {
+                let document = printed(&left, &right, width, marks);
+                let text = document.text();
+                let columns = gutter_columns(&document);
+                assert!(columns.iter().all(|&c| c == columns[0]), "{width}\n{text}");
+                assert!(document.width() <= width, "{width}\n{text}");
+                for line in text.lines() {
+                    assert_eq!(line, line.trim_end());
+                }
+                if width > 20 {
+                    let bracketed = text.contains("[-变更-]") && text.contains("{+发布+}");
+                    assert_eq!(bracketed, marks == ChangeMarks::Bracketed, "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_are_bracketed_and_rows_are_as_tall_as_their_taller_side() {
+        let left = ["Maintains release processes and procedures, including rollback."];
+        let right = ["Ensures that release processes and procedures are applied, including rollback capability."];
+        let document = printed(&left, &right, 240, ChangeMarks::Bracketed);
+        let text = document.text();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 5, "{text}");
+        assert!(lines[0].starts_with("RELM L4 — Enable") && lines[0].contains("│ RELM L5"));
+        assert!(lines[2].starts_with("• [-Maintains-] release processes"));
+        assert!(lines[2].contains(
+            "│ • {+Ensures that+} release processes and procedures {+are applied,+} including rollback {+capability.+}"
+        ), "{text}");
+        assert_eq!(lines[3], "");
+        assert_eq!(lines[4], "+5 words, −1 word");
+        let narrow = printed(&left, &right, 40, ChangeMarks::Bracketed).text();
+        let body: Vec<&str> = narrow.lines().skip(2).collect();
+        assert!(body.len() > 3, "{narrow}");
+        assert!(body[1].starts_with("  "), "hanging indent: {narrow}");
+    }
+
+    #[test]
+    fn one_sided_rows_leave_the_other_column_empty() {
+        let document = printed(
+            &["Plans."],
+            &["Leads the team."],
+            60,
+            ChangeMarks::Bracketed,
+        );
+        let text = document.text();
+        let lines: Vec<&str> = text.lines().collect();
+        // 60 columns: 28 on the left, the gutter, 29 on the right.
+        assert_eq!(lines[2], format!("• [-Plans.-]{} │", " ".repeat(16)));
+        assert_eq!(lines[3], format!("{} │", " ".repeat(28)));
+        assert_eq!(
+            lines[4],
+            format!("{} │ • {{+Leads the team.+}}", " ".repeat(28))
+        );
+        assert_eq!(lines.len(), 7, "{text}");
+    }
+
+    #[test]
+    fn headings_are_titles_cut_to_their_column_and_the_rule_is_dim() {
+        let document = printed(&["Plans."], &["Plans."], 27, ChangeMarks::Styled);
+        // 27 columns: 12 on each side of the gutter.
+        assert_eq!(
+            document.lines[0],
+            Line::new(vec![
+                crate::query::render::document::Span::new("RELM L4 — E…", Mark::Title),
+                crate::query::render::document::Span::new(" │ ", Mark::Plain),
+                crate::query::render::document::Span::new("RELM L5 — E…", Mark::Title),
+            ])
+        );
+        assert_eq!(
+            document.lines[1],
+            Line::marked(
+                format!("{}─┼─{}", "─".repeat(12), "─".repeat(12)),
+                Mark::Dim
+            )
+        );
+        assert_eq!(document.lines[2].text(), "• Plans.     │ • Plans.");
+    }
+}
