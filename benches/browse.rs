@@ -206,7 +206,7 @@ mod frame {
     #[divan::bench(consts = SIZES)]
     fn search_results<const N: usize>(bencher: Bencher) {
         let mut app = app(N);
-        app.update(Action::StartSearch);
+        app.update(Action::Search);
         type_text(&mut app, "governance");
         let mut terminal = terminal();
         bencher.bench_local(|| draw(&mut terminal, &app));
@@ -217,7 +217,7 @@ mod frame {
     #[divan::bench(consts = SIZES, args = TYPING)]
     fn keystroke<const N: usize>(bencher: Bencher, typed: &str) {
         let mut app = app(N);
-        app.update(Action::StartSearch);
+        app.update(Action::Search);
         let (before, last) = typed.split_at(typed.len() - 1);
         type_text(&mut app, before);
         let key = last.chars().next().expect("one character");
@@ -275,7 +275,7 @@ mod frame {
     #[divan::bench(args = ["kept", "compared anew"])]
     fn long_comparison(bencher: Bencher, lines: &str) {
         let mut app = app_at_a_long_level();
-        app.update(Action::OpenComparison);
+        app.update(Action::Compare);
         assert!(app.comparison.is_some(), "a comparison is open");
         redraw(bencher, app, lines);
     }

@@ -236,7 +236,7 @@ impl App {
             Popup::Help { scroll } | Popup::LoadErrors { scroll } => scroll,
         };
         match action {
-            Action::Back | Action::ToggleHelp => self.popup = None,
+            Action::Back | Action::Help => self.popup = None,
             Action::Down => *scroll = scroll.saturating_add(1),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Scroll(_, delta) => *scroll = scroll.saturating_add_signed(delta as isize),
@@ -247,8 +247,8 @@ impl App {
     fn update_browse(&mut self, action: Action) {
         let page = self.list_height().saturating_sub(1).max(1) as isize;
         match action {
-            Action::FocusNext => self.focus = self.focus.next(),
-            Action::FocusPrevious => self.focus = self.focus.previous(),
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PreviousPane => self.focus = self.focus.previous(),
             Action::Down => self.move_in_focus(1),
             Action::Up => self.move_in_focus(-1),
             Action::PageDown => self.move_in_focus(page),
@@ -261,16 +261,16 @@ impl App {
             Action::Back if self.focus != Pane::List && self.screen().is_single_pane() => {
                 self.focus = Pane::List;
             }
-            Action::StartSearch => self.start_search(SearchPurpose::Browse),
-            Action::ToggleHelp => self.popup = Some(Popup::Help { scroll: 0 }),
-            Action::ShowLoadErrors => {
+            Action::Search => self.start_search(SearchPurpose::Browse),
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::LoadErrors => {
                 if self.catalog.errors.is_empty() && self.config_error.is_none() {
                     self.notice = Some("Every data file loaded.".into());
                 } else {
                     self.popup = Some(Popup::LoadErrors { scroll: 0 });
                 }
             }
-            Action::ToggleAllGroups => {
+            Action::FoldAll => {
                 let entry = self.selected;
                 self.tree.toggle_all();
                 let row = entry
@@ -283,7 +283,7 @@ impl App {
                     .unwrap_or(0);
                 self.move_list_to(row);
             }
-            Action::OpenComparison => self.open_comparison(),
+            Action::Compare => self.open_comparison(),
             Action::Export => self.export_skill(),
             Action::ClickListRow(row) => {
                 self.focus = Pane::List;
@@ -604,7 +604,7 @@ impl App {
             Action::StepUp | Action::StepDown => {
                 self.step_both(&mut comparison, action == Action::StepUp)
             }
-            Action::SwitchCompareSide => comparison.active = 1 - comparison.active,
+            Action::SwitchSide => comparison.active = 1 - comparison.active,
             Action::LevelUp | Action::LevelDown => {
                 let side = &mut comparison.sides[comparison.active];
                 let entry = &self.catalog.entries[side.entry];
@@ -619,16 +619,16 @@ impl App {
                 }
                 comparison.scroll = 0;
             }
-            Action::PickOtherSkill => {
+            Action::PickSkill => {
                 self.comparison = Some(comparison);
                 self.start_search(SearchPurpose::PickCompareSide);
                 return;
             }
-            Action::ToggleProgression => {
+            Action::Progression => {
                 comparison.progression = !comparison.progression;
                 comparison.scroll = 0;
             }
-            Action::TogglePresentation => comparison.presentation = !comparison.presentation,
+            Action::Presentation => comparison.presentation = !comparison.presentation,
             Action::Down | Action::Scroll(_, 1..) => {
                 comparison.scroll = comparison.scroll.saturating_add(1).min(1 << 20)
             }
@@ -646,7 +646,7 @@ impl App {
                     .scroll
                     .saturating_sub(usize::from(self.size.1 / 2))
             }
-            Action::ToggleHelp => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::Export => self.export_comparison(&comparison),
             _ => {}
         }

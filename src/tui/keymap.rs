@@ -121,7 +121,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('/')],
-        A::StartSearch,
+        A::Search,
         "/",
         "search codes, names and text",
         Some("search"),
@@ -129,7 +129,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('?')],
-        A::ToggleHelp,
+        A::Help,
         "?",
         "help: every key",
         Some("help"),
@@ -137,7 +137,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[special(K::Tab)],
-        A::FocusNext,
+        A::NextPane,
         "Tab",
         "next pane",
         Some("pane"),
@@ -145,7 +145,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[special(K::BackTab)],
-        A::FocusPrevious,
+        A::PreviousPane,
         "Shift-Tab",
         "previous pane",
         None,
@@ -225,7 +225,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('z')],
-        A::ToggleAllGroups,
+        A::FoldAll,
         "z",
         "fold or open all groups",
         None,
@@ -233,7 +233,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('c')],
-        A::OpenComparison,
+        A::Compare,
         "c",
         "compare this level with the next",
         Some("compare"),
@@ -249,7 +249,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('!')],
-        A::ShowLoadErrors,
+        A::LoadErrors,
         "!",
         "show data files that failed to load",
         None,
@@ -339,7 +339,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Compare,
         &[special(K::Tab), special(K::BackTab)],
-        A::SwitchCompareSide,
+        A::SwitchSide,
         "Tab",
         "switch the active side",
         Some("side"),
@@ -363,7 +363,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Compare,
         &[key('s'), key('/')],
-        A::PickOtherSkill,
+        A::PickSkill,
         "s or /",
         "active side: pick another skill",
         Some("skill"),
@@ -371,7 +371,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Compare,
         &[key('v')],
-        A::ToggleProgression,
+        A::Progression,
         "v",
         "progression: every level of the skill",
         Some("progression"),
@@ -379,7 +379,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Compare,
         &[key('f')],
-        A::TogglePresentation,
+        A::Presentation,
         "f",
         "presentation mode for projectors",
         Some("present"),
@@ -424,7 +424,7 @@ pub const BINDINGS: &[Binding] = &[
         "export this comparison as Markdown",
         None,
     ),
-    bind(Compare, &[key('?')], A::ToggleHelp, "?", "help", None),
+    bind(Compare, &[key('?')], A::Help, "?", "help", None),
     bind(
         Compare,
         &[special(K::Esc)],
@@ -496,11 +496,11 @@ mod tests {
         );
         assert_eq!(
             action_for(Browse, &press(K::BackTab, KeyModifiers::SHIFT)),
-            Some(A::FocusPrevious)
+            Some(A::PreviousPane)
         );
         assert_eq!(
             action_for(Browse, &press(K::Char('?'), KeyModifiers::SHIFT)),
-            Some(A::ToggleHelp)
+            Some(A::Help)
         );
     }
 

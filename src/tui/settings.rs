@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use super::action::Action;
 use super::app::Pane;
 use super::keymap::Keymap;
 use super::theme::Theme;
@@ -28,7 +29,7 @@ impl Settings {
 
     /// The settings a config asks for; an error when its keys cannot all be bound (one key given
     /// to two actions). Without `color` every theme is monochrome.
-    pub fn from_config(config: &Config, color: bool) -> Result<Settings, String> {
+    pub fn from_config(config: &Config<Action>, color: bool) -> Result<Settings, String> {
         Ok(Settings {
             theme: Theme::named(config.theme, color),
             keymap: Keymap::with_overrides(&config.keys)?,

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Key, Scope, BINDINGS};
-use crate::config::{ActionName, KeyName, KeyOverride, KeySpec};
+use crate::config::{KeyName, KeyOverride, KeySpec};
 use crate::tui::action::Action;
 
 impl Key {
@@ -91,7 +91,7 @@ pub struct ActiveBinding {
     pub help: &'static str,
     pub hint: Option<&'static str>,
     /// The config file's action, when the keys are the config file's.
-    overridden_by: Option<ActionName>,
+    overridden_by: Option<&'static str>,
 }
 
 /// The key bindings in force. Everything that reads keys or shows them reads the same keymap.
@@ -123,15 +123,14 @@ impl Keymap {
     /// The defaults with `overrides`: each replaces its action's keys in the [`REBINDABLE`]
     /// scopes, and takes its keys away from whatever other action they did there. Two
     /// overrides giving the same key in one scope are an error, naming the key and both actions.
-    pub fn with_overrides(overrides: &[KeyOverride]) -> Result<Keymap, String> {
+    pub fn with_overrides(overrides: &[KeyOverride<Action>]) -> Result<Keymap, String> {
         let mut keymap = Keymap::default();
         for change in overrides {
             let keys: Vec<Key> = change.keys.iter().map(Key::from_spec).collect();
-            let action = Action::from(change.action);
             for binding in &mut keymap.bindings {
-                if binding.action == action && REBINDABLE.contains(&binding.scope) {
+                if binding.action == change.action && REBINDABLE.contains(&binding.scope) {
                     binding.keys = keys.clone();
-                    binding.overridden_by = Some(change.action);
+                    binding.overridden_by = Some(change.name);
                 }
             }
         }
@@ -242,8 +241,7 @@ mod tests {
 
     #[test]
     fn every_action_name_is_bound_where_overrides_apply() {
-        for name in ActionName::ALL {
-            let action = Action::from(*name);
+        for (name, action) in crate::config::named_actions::<Action>() {
             assert!(
                 BINDINGS
                     .iter()
@@ -268,7 +266,7 @@ mod tests {
         let keymap =
             keymap(r#"(keys: {"search": ["Ctrl-f"], "level_up": ["l", "Right", "L"]})"#).unwrap();
         let ctrl_f = press(K::Char('f'), KeyModifiers::CONTROL);
-        assert_eq!(keymap.action_for(Browse, &ctrl_f), Some(A::StartSearch));
+        assert_eq!(keymap.action_for(Browse, &ctrl_f), Some(A::Search));
         assert_eq!(keymap.action_for(Browse, &char_key('/')), None);
         for scope in REBINDABLE {
             assert_eq!(
@@ -280,7 +278,7 @@ mod tests {
         }
         assert_eq!(
             keymap.action_for(Compare, &char_key('/')),
-            Some(A::PickOtherSkill),
+            Some(A::PickSkill),
             "the comparison's / is another action's and stays"
         );
     }
@@ -326,10 +324,7 @@ mod tests {
         );
         // next_pane is only for browsing, step_up only for comparing.
         let keymap = keymap(r#"(keys: {"next_pane": ["x"], "step_up": ["x"]})"#).unwrap();
-        assert_eq!(
-            keymap.action_for(Browse, &char_key('x')),
-            Some(A::FocusNext)
-        );
+        assert_eq!(keymap.action_for(Browse, &char_key('x')), Some(A::NextPane));
         assert_eq!(keymap.action_for(Compare, &char_key('x')), Some(A::StepUp));
     }
 
