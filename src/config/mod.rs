@@ -1,8 +1,12 @@
 //! The user's settings: the config file, `config.ron` in the config folder (the theme, the pane
-//! focused at start and key overrides), and NO_COLOR from the environment. Every field is optional and unknown fields are errors, as in data files. A bad
-//! config never stops skillscope: the defaults apply and the error is reported with its position.
+//! focused at start and key overrides), the key-conflict checks, and NO_COLOR from the
+//! environment. Every field is optional and unknown fields are errors, as in data files. A bad
+//! config never stops skillscope: the defaults apply and the error is reported with its
+//! position. Used by both faces, this layer imports neither: actions and default key bindings
+//! are given to it (see [`actions`] and [`bindings`]).
 
-mod actions;
+pub mod actions;
+pub mod bindings;
 mod keys;
 
 use std::ffi::OsStr;
@@ -14,6 +18,7 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess
 use serde::Deserialize;
 
 pub use actions::{action_names, named_actions, parse_action};
+pub use bindings::{apply_overrides, BoundKeys};
 pub use keys::{KeyName, KeySpec};
 
 use crate::data::sources::{read_text, ron_options, LoadError};
@@ -167,6 +172,10 @@ pub enum ConfigStatus {
     /// It could not be used: the defaults apply.
     Failed(LoadError),
 }
+
+/// Checks the config file at a path as the browser would use it. The browser provides it; the
+/// commands are handed one so that they report the same errors without importing the browser.
+pub type ConfigCheck = fn(&Path) -> ConfigStatus;
 
 /// Parses config text; `path` is only for the error.
 pub fn parse<A: DeserializeOwned>(path: &str, text: &str) -> Result<Config<A>, LoadError> {

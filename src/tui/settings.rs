@@ -49,7 +49,7 @@ impl From<config::Pane> for Pane {
 }
 
 /// Reads the config file and checks it as the browser would use it. On any error the defaults
-/// apply, and the status says why. The commands call this too, to report the same errors.
+/// apply, and the status says why. The commands get the same check through [`check`].
 pub fn load(path: &Path, color: bool) -> (Settings, ConfigStatus) {
     let (config, status) = config::load(path);
     match Settings::from_config(&config, color) {
@@ -63,6 +63,12 @@ pub fn load(path: &Path, color: bool) -> (Settings, ConfigStatus) {
             (Settings::defaults(color), ConfigStatus::Failed(error))
         }
     }
+}
+
+/// What becomes of the config file at `path` when the browser reads it: a
+/// [`ConfigCheck`](crate::config::ConfigCheck) for the commands.
+pub fn check(path: &Path) -> ConfigStatus {
+    load(path, false).1
 }
 
 #[cfg(test)]

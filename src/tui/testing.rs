@@ -8,7 +8,7 @@ use ratatui::Terminal;
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::Key;
+use super::keymap::key_event;
 use super::theme::Theme;
 use crate::config::KeySpec;
 use crate::data::catalog::Catalog;
@@ -37,8 +37,7 @@ fn parse_key(name: &str) -> KeyEvent {
     let spec: KeySpec = name
         .parse()
         .unwrap_or_else(|e| panic!("unknown key name <{name}>: {e}"));
-    let key = Key::from_spec(&spec);
-    KeyEvent::new(key.code, key.modifiers)
+    key_event(&spec)
 }
 
 /// Types a key sequence: plain characters, or names in angle brackets (see [`parse_key`]).
