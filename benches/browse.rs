@@ -16,8 +16,8 @@ use skillscope::data::model::Level;
 use skillscope::data::sources::{load_catalog, parse_framework, SourceSelection};
 use skillscope::query::search::{Hit, Query, SearchIndex};
 use skillscope::tui::action::Action;
-use skillscope::tui::app::App;
 use skillscope::tui::layout;
+use skillscope::tui::state::App;
 use skillscope::tui::theme::Theme;
 use skillscope::tui::ui;
 
@@ -221,15 +221,14 @@ mod frame {
         let (before, last) = typed.split_at(typed.len() - 1);
         type_text(&mut app, before);
         let key = last.chars().next().expect("one character");
-        let before = app.search.clone().expect("searching");
         let mut terminal = terminal();
         draw(&mut terminal, &app);
         bencher
-            .with_inputs(|| before.clone())
-            .bench_local_values(|search| {
-                app.search = Some(search);
+            .with_inputs(|| app.clone())
+            .bench_local_values(|mut app| {
                 app.update(Action::Type(key));
                 draw(&mut terminal, &app);
+                app
             });
     }
 
@@ -247,7 +246,7 @@ mod frame {
         let longest = Level::all()
             .max_by_key(|&level| skill.statements(level).map_or(0, |s| s.len()))
             .expect("seven levels");
-        app.level = longest;
+        app.update(Action::ClickLevel(longest));
         app
     }
 
@@ -259,7 +258,7 @@ mod frame {
         let anew = lines != "kept";
         bencher.bench_local(|| {
             if anew {
-                app.wrapped.clear();
+                app.wrapped().clear();
             }
             draw(&mut terminal, &app);
         });
@@ -276,7 +275,7 @@ mod frame {
     fn long_comparison(bencher: Bencher, lines: &str) {
         let mut app = app_at_a_long_level();
         app.update(Action::Compare);
-        assert!(app.comparison.is_some(), "a comparison is open");
+        assert!(app.comparison().is_some(), "a comparison is open");
         redraw(bencher, app, lines);
     }
 

@@ -7,8 +7,9 @@ use skillscope::data::catalog::Catalog;
 use skillscope::data::sources::{load_catalog, SourceSelection};
 use skillscope::tui::action::Action;
 use skillscope::tui::action_for_event;
-use skillscope::tui::app::{App, Pane};
+use skillscope::tui::layout::Pane;
 use skillscope::tui::settings::Settings;
+use skillscope::tui::state::App;
 use skillscope::tui::testing::{buffer_text, press_keys, render};
 use skillscope::tui::theme::Theme;
 
@@ -79,9 +80,9 @@ fn search_rollback_jumps_to_relm_at_the_level_that_mentions_it() {
     );
     insta::assert_snapshot!("search_rollback", text);
     press_keys(&mut app, "<Enter>");
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(selected_code(&app), "RELM");
-    assert_eq!(app.level.get(), 4);
+    assert_eq!(app.level().get(), 4);
     assert!(screen(&app).contains("• Maintains release processes and procedures,"));
 }
 
@@ -100,7 +101,7 @@ fn search_devsec_jumps_to_dsop_and_escape_restores_the_list() {
     press_keys(&mut app, "/zzz");
     assert!(screen(&app).contains("Nothing matches"));
     press_keys(&mut app, "<Esc>");
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(selected_code(&app), "DSOP", "Esc keeps the skill shown");
     assert!(screen(&app).contains("Skills (3)"));
 }
@@ -109,10 +110,10 @@ fn search_devsec_jumps_to_dsop_and_escape_restores_the_list() {
 fn typing_q_in_search_types_it_instead_of_quitting() {
     let mut app = app(80, 24);
     press_keys(&mut app, "/q");
-    assert!(!app.should_quit);
-    assert_eq!(app.search.as_ref().unwrap().input, "q");
+    assert!(!app.should_quit());
+    assert_eq!(app.search().unwrap().input(), "q");
     press_keys(&mut app, "<Backspace><Esc>q");
-    assert!(app.should_quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -121,24 +122,24 @@ fn level_keys_skip_undefined_levels_and_stop_at_the_ends() {
     press_keys(&mut app, "/relm<Enter>");
     assert_eq!(selected_code(&app), "RELM");
     press_keys(&mut app, "hhhhh");
-    assert_eq!(app.level.get(), 2, "RELM's lowest level");
+    assert_eq!(app.level().get(), 2, "RELM's lowest level");
     assert!(screen(&app).contains("Level 2 is the lowest defined level of RELM."));
     press_keys(&mut app, "llllllll");
-    assert_eq!(app.level.get(), 6);
+    assert_eq!(app.level().get(), 6);
     press_keys(&mut app, "<Left>");
-    assert_eq!(app.level.get(), 5);
+    assert_eq!(app.level().get(), 5);
 }
 
 #[test]
 fn moving_between_skills_keeps_the_nearest_defined_level() {
     let mut app = app(160, 45);
     press_keys(&mut app, "/relm<Enter>hhh");
-    assert_eq!(app.level.get(), 2);
+    assert_eq!(app.level().get(), 2);
     press_keys(&mut app, "gj");
     // g goes to the top row (the framework group); j to the first category row: SLEN stays.
     press_keys(&mut app, "jj");
     assert_eq!(selected_code(&app), "SLEN");
-    assert_eq!(app.level.get(), 4, "SLEN starts at level 4");
+    assert_eq!(app.level().get(), 4, "SLEN starts at level 4");
 }
 
 #[test]
@@ -158,11 +159,11 @@ fn enter_folds_a_group_and_opens_it_again() {
 fn tab_and_backtab_cycle_focus() {
     let mut app = app(160, 45);
     press_keys(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Levels);
+    assert_eq!(app.focus(), Pane::Levels);
     press_keys(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Guidance);
+    assert_eq!(app.focus(), Pane::Guidance);
     press_keys(&mut app, "<BackTab><BackTab>");
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
 }
 
 #[test]
@@ -173,7 +174,7 @@ fn help_lists_the_same_keys_as_the_footer() {
     let help = screen(&app);
     insta::assert_snapshot!("help", help);
     for binding in app
-        .keymap
+        .keymap()
         .bindings(skillscope::tui::keymap::Scope::Browse)
         .filter(|b| b.hint.is_some())
     {
@@ -186,7 +187,7 @@ fn help_lists_the_same_keys_as_the_footer() {
         }
     }
     press_keys(&mut app, "<Esc>");
-    assert!(app.popup.is_none());
+    assert!(app.popup().is_none());
 }
 
 #[test]
@@ -256,7 +257,7 @@ fn mouse_click_selects_a_skill_and_a_level() {
         .unwrap() as u16;
     let action = action_for_event(&app, &click(column, ladder_row)).unwrap();
     app.update(action);
-    assert_eq!(app.level.get(), 5);
+    assert_eq!(app.level().get(), 5);
 }
 
 #[test]
@@ -299,14 +300,14 @@ fn overridden_keys_work_and_show_in_the_footer_and_the_help() {
         100,
         50,
     );
-    assert_eq!(app.focus, Pane::Levels, "default_pane");
+    assert_eq!(app.focus(), Pane::Levels, "default_pane");
     let footer = screen(&app).lines().last().unwrap().to_string();
     assert!(footer.contains(" / or Ctrl-f search "), "{footer}");
     assert!(footer.contains(" F1 help "), "{footer}");
     assert!(!footer.contains(" ? help"), "{footer}");
 
     press_keys(&mut app, "?");
-    assert!(app.popup.is_none(), "? no longer opens the help");
+    assert!(app.popup().is_none(), "? no longer opens the help");
     press_keys(&mut app, "<F1>");
     let help = screen(&app);
     for line in [
@@ -319,11 +320,11 @@ fn overridden_keys_work_and_show_in_the_footer_and_the_help() {
     }
     press_keys(&mut app, "<Esc><Ctrl-f>q");
     assert_eq!(
-        app.search.as_ref().map(|s| s.input.as_str()),
+        app.search().map(|s| s.input()),
         Some("q"),
         "Ctrl-f searches, and q is typed into the query"
     );
-    assert!(!app.should_quit);
+    assert!(!app.should_quit());
 }
 
 #[test]
@@ -336,8 +337,7 @@ fn a_bad_config_is_shown_like_a_data_file_that_failed() {
     let skillscope::config::ConfigStatus::Failed(error) = status else {
         panic!("{status:?}")
     };
-    let mut app = App::with_settings(catalog(), settings);
-    app.config_error = Some(error);
+    let mut app = App::with_settings(catalog(), settings).with_config_error(error);
     app.update(Action::Resize(160, 45));
     let text = screen(&app);
     assert!(
@@ -395,7 +395,7 @@ fn kept_wrapped_lines_never_show_a_stale_frame() {
         }
         press_keys(&mut app, keys);
         let kept = render(&app);
-        app.wrapped.clear();
+        app.wrapped().clear();
         let fresh = render(&app);
         assert_eq!(
             buffer_text(&kept),

@@ -158,7 +158,7 @@ fn hundreds_of_statements_and_huge_words_scroll_to_the_end() {
     let mut app = app_for(hostile_catalog(), 80, 24);
     press_keys(&mut app, "/host<Enter><Tab>");
     assert_eq!(
-        app.level.get(),
+        app.level().get(),
         3,
         "the defined level nearest SLEN's 4 (the lower on a tie)"
     );
@@ -169,7 +169,7 @@ fn hundreds_of_statements_and_huge_words_scroll_to_the_end() {
         "the last statement is reachable:\n{text}"
     );
     press_keys(&mut app, "l");
-    assert_eq!(app.level.get(), 5);
+    assert_eq!(app.level().get(), 5);
     assert!(
         buffer_text(&render(&app)).contains("xxxxxxxx"),
         "a 6000-character word is wrapped, not lost"
@@ -234,7 +234,7 @@ proptest! {
 }
 
 fn any_action() -> impl Strategy<Value = Action> {
-    use skillscope::tui::app::Pane;
+    use skillscope::tui::layout::Pane;
     let simple = prop_oneof![
         Just(Action::Quit),
         Just(Action::NextPane),

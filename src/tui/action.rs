@@ -62,7 +62,7 @@ pub enum Action {
     ClickLevel(Level),
     /// The wheel over a pane: negative scrolls up.
     #[serde(skip)]
-    Scroll(super::app::Pane, i16),
+    Scroll(super::layout::Pane, i16),
     #[serde(skip)]
     Resize(u16, u16),
 }

@@ -2,7 +2,27 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::Pane;
+/// The browser's three panes, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Pane {
+    List,
+    Levels,
+    Guidance,
+}
+
+impl Pane {
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::List => Pane::Levels,
+            Pane::Levels => Pane::Guidance,
+            Pane::Guidance => Pane::List,
+        }
+    }
+
+    pub fn previous(self) -> Pane {
+        self.next().next()
+    }
+}
 
 /// From this width the three panes stand side by side.
 pub const WIDE: u16 = 120;

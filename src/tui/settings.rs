@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::action::Action;
-use super::app::Pane;
 use super::keymap::Keymap;
+use super::layout::Pane;
 use super::theme::Theme;
 use crate::config::{self, Config, ConfigStatus};
 use crate::data::sources::LoadError;

@@ -7,8 +7,8 @@ use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 
 use super::action::Action;
-use super::app::App;
 use super::keymap::key_event;
+use super::state::App;
 use super::theme::Theme;
 use crate::config::KeySpec;
 use crate::data::catalog::Catalog;
@@ -60,7 +60,7 @@ pub fn press_keys(app: &mut App, sequence: &str) {
 
 /// Draws one frame at the app's size.
 pub fn render(app: &App) -> Buffer {
-    let (width, height) = app.size;
+    let (width, height) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
         .draw(|frame| super::ui::draw(frame, app))

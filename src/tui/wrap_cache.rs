@@ -14,7 +14,7 @@ use std::rc::Rc;
 use ratatui::text::Line;
 
 use crate::data::model::Level;
-use crate::tui::app::Comparison;
+use crate::tui::state::Comparison;
 
 /// What a pane's lines were made from. Anything else they depend on (the catalog, the theme)
 /// does not change while the browser runs; code that changes either must clear the cache.
@@ -40,17 +40,14 @@ pub struct ComparisonKey {
 impl ComparisonKey {
     pub fn new(comparison: &Comparison, width: usize) -> ComparisonKey {
         ComparisonKey {
-            comparison: Comparison {
-                scroll: 0,
-                ..*comparison
-            },
+            comparison: comparison.unscrolled(),
             width,
         }
     }
 }
 
 /// One pane's last lines, with the key `K` they were made from.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct WrappedLines<K = WrapKey> {
     last: RefCell<Option<(K, Rc<[Line<'static>]>)>>,
 }
@@ -88,7 +85,7 @@ impl<K: PartialEq> WrappedLines<K> {
 }
 
 /// The wrapped lines of the levels and guidance panes and of the comparison view.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct WrapCache {
     pub levels: WrappedLines,
     pub guidance: WrappedLines,

@@ -13,7 +13,7 @@ use crate::data::model::Level;
 use crate::query::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow};
 use crate::query::render::comparison::summary;
 use crate::query::render::{level_heading, split_to_width};
-use crate::tui::app::{App, Comparison, Side};
+use crate::tui::state::{App, Comparison, Side};
 use crate::tui::theme::Theme;
 use crate::tui::wrap_cache::ComparisonKey;
 
@@ -21,7 +21,7 @@ use crate::tui::wrap_cache::ComparisonKey;
 const SIDE_BY_SIDE_MIN_WIDTH: usize = 60;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, comparison: &Comparison) {
-    let presentation = comparison.presentation;
+    let presentation = comparison.presentation();
     let footer_rows = if presentation || area.height < 6 {
         0
     } else {
@@ -39,41 +39,41 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, comparison: &Comparison) {
             1.min(body.height / 4),
         ))
     } else {
-        let title = if comparison.progression {
+        let title = if comparison.progression() {
             " Progression "
         } else {
             " Compare levels "
         };
         let block = Block::bordered()
-            .border_style(app.theme.focused_border)
-            .title(Line::styled(title, app.theme.title));
+            .border_style(app.theme().focused_border)
+            .title(Line::styled(title, app.theme().title));
         let inside = block.inner(body);
         frame.render_widget(block, body);
         inside
     };
     let width = usize::from(inside.width.saturating_sub(1));
     let key = ComparisonKey::new(comparison, width);
-    let lines = (app.wrapped.comparison).get_or_wrap(key, || {
-        if comparison.progression {
-            progression_lines(app, comparison.sides[0].entry, width, presentation)
+    let lines = (app.wrapped().comparison).get_or_wrap(key, || {
+        if comparison.progression() {
+            progression_lines(app, comparison.sides()[0].entry, width, presentation)
         } else {
             comparison_lines(app, comparison, width, presentation)
         }
     });
-    super::draw_scrolled(frame, inside, &lines, comparison.scroll);
+    super::draw_scrolled(frame, inside, &lines, comparison.scroll());
     super::status::draw_status(frame, status, app);
     super::status::draw_footer(frame, footer, app);
 }
 
 /// "RELM L4 — Enable", with the framework first when the sides are in different frameworks.
 fn side_heading(app: &App, side: Side, other: Side) -> String {
-    let entry = &app.catalog.entries[side.entry];
-    let named = entry.framework != app.catalog.entries[other.entry].framework;
-    level_heading(&app.catalog, entry, side.level, named)
+    let entry = &app.catalog().entries[side.entry];
+    let named = entry.framework != app.catalog().entries[other.entry].framework;
+    level_heading(app.catalog(), entry, side.level, named)
 }
 
 fn statements(app: &App, side: Side) -> &[String] {
-    app.catalog.entries[side.entry]
+    app.catalog().entries[side.entry]
         .skill
         .statements(side.level)
         .unwrap_or_default()
@@ -86,12 +86,12 @@ pub fn comparison_lines(
     width: usize,
     presentation: bool,
 ) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let [left, right] = comparison.sides;
+    let theme = &app.theme();
+    let [left, right] = comparison.sides();
     let rows = compare_statements(statements(app, left), statements(app, right));
     let (added, removed, _) = change_counts(&rows);
     let mut lines = Vec::new();
-    let skill_names = |side: Side| app.catalog.entries[side.entry].skill.name.clone();
+    let skill_names = |side: Side| app.catalog().entries[side.entry].skill.name.clone();
     let names = if left.entry == right.entry {
         skill_names(left)
     } else {
@@ -114,7 +114,7 @@ pub fn comparison_lines(
         side_heading(app, right, left),
     ];
     let active = |index: usize| {
-        if presentation || index != comparison.active {
+        if presentation || index != comparison.active() {
             theme.title
         } else {
             theme.selected
@@ -181,9 +181,9 @@ pub fn progression_lines(
     width: usize,
     presentation: bool,
 ) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let entry = &app.catalog.entries[entry_index];
-    let framework = app.catalog.framework_of(entry);
+    let theme = &app.theme();
+    let entry = &app.catalog().entries[entry_index];
+    let framework = app.catalog().framework_of(entry);
     let mut lines = vec![
         fit(
             vec![Span::styled(

@@ -10,7 +10,8 @@ use super::{pane_block, search_terms};
 use crate::data::catalog::Entry;
 use crate::data::model::{GuidanceBlock, Status};
 use crate::query::render::placement;
-use crate::tui::app::{App, Pane};
+use crate::tui::layout::Pane;
+use crate::tui::state::App;
 use crate::tui::wrap_cache::WrapKey;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -18,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         pane_block(app, Pane::Guidance, " Guidance ".to_string()),
         area,
     );
-    let (Some(skill), Some(entry)) = (app.selected, app.selected_entry()) else {
+    let (Some(skill), Some(entry)) = (app.selected(), app.selected_entry()) else {
         return;
     };
     let inside = crate::tui::layout::inner(area);
@@ -30,15 +31,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         width,
         terms: search_terms(app).to_vec(),
     };
-    let lines = (app.wrapped.guidance).get_or_wrap(key, || guidance_lines(app, entry, width));
-    super::draw_scrolled(frame, inside, &lines, app.guidance_scroll);
+    let lines = (app.wrapped().guidance).get_or_wrap(key, || guidance_lines(app, entry, width));
+    super::draw_scrolled(frame, inside, &lines, app.guidance_scroll());
 }
 
 pub fn guidance_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let terms = search_terms(app);
     let skill = &entry.skill;
-    let framework = app.catalog.framework_of(entry);
+    let framework = app.catalog().framework_of(entry);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let paragraph = |lines: &mut Vec<Line<'static>>, text: &str, first: &str, rest: &str| {
         for row in wrap(text, width, first, rest) {

@@ -13,15 +13,16 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
 
-use super::app::{App, Pane, Popup};
+use super::layout::Pane;
+use super::state::{App, Popup};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
     }
-    frame.buffer_mut().set_style(area, app.theme.base);
-    if let Some(comparison) = &app.comparison {
+    frame.buffer_mut().set_style(area, app.theme().base);
+    if let Some(comparison) = app.comparison() {
         comparison::draw(frame, area, app, comparison);
     } else {
         let screen = app.screen();
@@ -38,13 +39,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         status::draw_footer(frame, screen.footer, app);
     }
     // A skill picked for the comparison is searched for in a list drawn over it.
-    if app.comparison.is_some() && app.search.is_some() {
+    if app.comparison().is_some() && app.search().is_some() {
         let picker = super::layout::centered(area, 90, area.height.saturating_sub(2));
         frame.render_widget(ratatui::widgets::Clear, picker);
-        frame.buffer_mut().set_style(picker, app.theme.base);
+        frame.buffer_mut().set_style(picker, app.theme().base);
         skill_list::draw(frame, picker, app);
     }
-    match app.popup {
+    match app.popup() {
         Some(Popup::Help { scroll }) => popups::draw_help(frame, app, scroll),
         Some(Popup::LoadErrors { scroll }) => popups::draw_load_errors(frame, app, scroll),
         None => {}
@@ -53,16 +54,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// A pane's border, bright when it has the focus.
 pub fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
-    let focused = app.focus == pane && app.comparison.is_none();
+    let focused = app.focus() == pane && app.comparison().is_none();
     let style = if focused {
-        app.theme.focused_border
+        app.theme().focused_border
     } else {
-        app.theme.border
+        app.theme().border
     };
     let title_style = if focused {
-        app.theme.title
+        app.theme().title
     } else {
-        app.theme.text
+        app.theme().text
     };
     Block::bordered()
         .border_style(style)
@@ -71,7 +72,7 @@ pub fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
 
 /// Search terms to mark in the detail panes while a search is open.
 pub fn search_terms(app: &App) -> &[String] {
-    app.search.as_ref().map(|s| s.query.terms()).unwrap_or(&[])
+    app.search().map(|s| s.query().terms()).unwrap_or(&[])
 }
 
 /// Draws the visible slice of `lines` from `scroll` (clamped), with a scrollbar when they overflow.

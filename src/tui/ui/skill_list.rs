@@ -9,32 +9,33 @@ use super::text::{fit, mark_chars};
 use super::{pane_block, scrollbar};
 use crate::data::catalog::Entry;
 use crate::data::model::{Level, Status};
-use crate::tui::app::{App, Pane, Search, SearchPurpose};
 use crate::tui::layout;
+use crate::tui::layout::Pane;
+use crate::tui::state::{App, Search, SearchPurpose};
 use crate::tui::tree::Row;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let title = match &app.search {
-        Some(search) if search.purpose == SearchPurpose::PickCompareSide => {
+    let title = match app.search() {
+        Some(search) if search.purpose() == SearchPurpose::PickCompareSide => {
             " Pick a skill to compare ".to_string()
         }
-        Some(search) if !search.query.is_empty() => format!(
+        Some(search) if !search.query().is_empty() => format!(
             " Search: {} of {} ",
-            search.hits.len(),
-            app.catalog.entries.len()
+            search.hits().len(),
+            app.catalog().entries.len()
         ),
-        _ => format!(" Skills ({}) ", app.catalog.entries.len()),
+        _ => format!(" Skills ({}) ", app.catalog().entries.len()),
     };
     let block: Block = pane_block(app, Pane::List, title);
     frame.render_widget(block, area);
-    let (input_area, rows_area) = layout::list_parts(area, app.search.is_some());
-    match &app.search {
+    let (input_area, rows_area) = layout::list_parts(area, app.search().is_some());
+    match app.search() {
         Some(search) => {
             draw_input(frame, input_area, app, search);
-            if search.query.is_empty() {
+            if search.query().is_empty() {
                 let hint = Line::styled(
                     "Type to search codes, names, categories and text.",
-                    app.theme.dim,
+                    app.theme().dim,
                 );
                 frame.render_widget(Paragraph::new(hint), rows_area);
             } else {
@@ -48,15 +49,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_input(frame: &mut Frame, area: Rect, app: &App, search: &Search) {
     let line = fit(
         vec![
-            Span::styled("/", app.theme.key),
-            Span::raw(search.input.clone()),
-            Span::styled("▏", app.theme.key),
+            Span::styled("/", app.theme().key),
+            Span::raw(search.input().to_string()),
+            Span::styled("▏", app.theme().key),
         ],
         usize::from(area.width),
     );
     frame.render_widget(Paragraph::new(line), area);
     if area.width > 0 && area.height > 0 {
-        let typed = unicode_width::UnicodeWidthStr::width(search.input.as_str()) as u16;
+        let typed = unicode_width::UnicodeWidthStr::width(search.input()) as u16;
         let x = area.x + (1 + typed).min(area.width - 1);
         frame.set_cursor_position((x, area.y));
     }
@@ -73,21 +74,21 @@ fn row_width(area: Rect, total: usize) -> usize {
 }
 
 fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
-    let width = row_width(area, app.tree.rows.len());
+    let width = row_width(area, app.tree().rows.len());
     let height = usize::from(area.height);
     let lines: Vec<Line> = app
-        .tree
+        .tree()
         .rows
         .iter()
         .enumerate()
-        .skip(app.list.offset)
+        .skip(app.list().offset)
         .take(height)
         .map(|(index, row)| {
             let line = match *row {
                 Row::Group { group, depth } => group_line(app, group, depth, width),
                 Row::Skill { entry, depth } => skill_line(
                     app,
-                    &app.catalog.entries[entry],
+                    &app.catalog().entries[entry],
                     depth,
                     &[],
                     &[],
@@ -95,29 +96,35 @@ fn draw_tree(frame: &mut Frame, area: Rect, app: &App) {
                     width,
                 ),
             };
-            if index == app.list.cursor {
-                line.patch_style(app.theme.selected)
+            if index == app.list().cursor {
+                line.patch_style(app.theme().selected)
             } else {
                 line
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-    scrollbar(frame, area, app.tree.rows.len(), app.list.offset, height);
+    scrollbar(
+        frame,
+        area,
+        app.tree().rows.len(),
+        app.list().offset,
+        height,
+    );
 }
 
 fn group_line(app: &App, group: usize, depth: u8, width: usize) -> Line<'static> {
-    let g = &app.tree.groups[group];
-    let marker = if app.tree.is_folded(group) {
+    let g = &app.tree().groups[group];
+    let marker = if app.tree().is_folded(group) {
         "▸ "
     } else {
         "▾ "
     };
     let spans = vec![
         Span::raw(" ".repeat(usize::from(depth))),
-        Span::styled(marker, app.theme.dim),
-        Span::styled(g.label.clone(), app.theme.group),
-        Span::styled(format!(" ({})", g.skills), app.theme.dim),
+        Span::styled(marker, app.theme().dim),
+        Span::styled(g.label.clone(), app.theme().group),
+        Span::styled(format!(" ({})", g.skills), app.theme().dim),
     ];
     let mut line = fit(spans, width);
     let used = line.width();
@@ -136,7 +143,7 @@ pub fn skill_line(
     place: Option<String>,
     width: usize,
 ) -> Line<'static> {
-    let theme = &app.theme;
+    let theme = &app.theme();
     let grid = grid_spans(app, entry);
     let grid_width = if width >= 24 { 8 } else { 0 };
     let place_text = place.map(|p| format!(" {p}")).unwrap_or_default();
@@ -195,11 +202,11 @@ fn grid_spans(app: &App, entry: &Entry) -> Vec<Span<'static>> {
                 "·".to_string()
             };
             let mut style = if defined {
-                app.theme.level_defined
+                app.theme().level_defined
             } else {
-                app.theme.level_undefined
+                app.theme().level_undefined
             };
-            if level == app.level {
+            if level == app.level() {
                 style = style.add_modifier(ratatui::style::Modifier::UNDERLINED);
             }
             Span::styled(text, style)
@@ -208,25 +215,25 @@ fn grid_spans(app: &App, entry: &Entry) -> Vec<Span<'static>> {
 }
 
 fn draw_hits(frame: &mut Frame, area: Rect, app: &App, search: &Search) {
-    let width = row_width(area, search.hits.len());
+    let width = row_width(area, search.hits().len());
     let height = usize::from(area.height);
-    if search.hits.is_empty() {
+    if search.hits().is_empty() {
         let line = Line::styled(
-            format!("Nothing matches {:?}.", search.input),
-            app.theme.dim,
+            format!("Nothing matches {:?}.", search.input()),
+            app.theme().dim,
         );
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
     let lines: Vec<Line> = search
-        .hits
+        .hits()
         .iter()
         .enumerate()
-        .skip(search.view.offset)
+        .skip(search.view().offset)
         .take(height)
         .map(|(index, hit)| {
-            let entry = &app.catalog.entries[hit.entry];
-            let detail = app.index.detail(&app.catalog, hit, &search.query);
+            let entry = &app.catalog().entries[hit.entry];
+            let detail = app.index().detail(app.catalog(), hit, search.query());
             let place = hit.place.short_label();
             let line = skill_line(
                 app,
@@ -237,13 +244,19 @@ fn draw_hits(frame: &mut Frame, area: Rect, app: &App, search: &Search) {
                 Some(place),
                 width,
             );
-            if index == search.view.cursor {
-                line.patch_style(app.theme.selected)
+            if index == search.view().cursor {
+                line.patch_style(app.theme().selected)
             } else {
                 line
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-    scrollbar(frame, area, search.hits.len(), search.view.offset, height);
+    scrollbar(
+        frame,
+        area,
+        search.hits().len(),
+        search.view().offset,
+        height,
+    );
 }
