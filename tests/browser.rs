@@ -374,36 +374,3 @@ fn the_high_contrast_theme_draws_on_black_and_keeps_the_cursor_reversed() {
     assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
     assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
 }
-
-#[test]
-fn kept_wrapped_lines_never_show_a_stale_frame() {
-    // The detail panes keep their wrapped lines between frames. After every key of a session
-    // that changes skill, level, width, focus, search terms and scroll position, the frame drawn
-    // with the kept lines must equal the frame drawn after forgetting them.
-    let mut app = app(120, 40);
-    // The last twelve keys open a comparison, whose lines are kept too: the sides, the active
-    // side, the level, progression, presentation and the width change them; scrolling does not.
-    let steps: Vec<&str> = "j j l l h <Tab> <PageDown> <Tab> <PageDown> / r e l <Backspace> v \
-         <Enter> l k / d e v <Esc> G g c j n <Tab> h j v <Down> f p f <Esc>"
-        .split_whitespace()
-        .collect();
-    let sizes = [(120, 40), (80, 24), (60, 20), (200, 60), (79, 24)];
-    for (i, keys) in steps.iter().enumerate() {
-        if i % 5 == 0 {
-            let (width, height) = sizes[(i / 5) % sizes.len()];
-            app.update(Action::Resize(width, height));
-        }
-        press_keys(&mut app, keys);
-        let kept = render(&app);
-        app.wrapped().clear();
-        let fresh = render(&app);
-        assert_eq!(
-            buffer_text(&kept),
-            buffer_text(&fresh),
-            "after {keys:?} (step {i})"
-        );
-        assert_eq!(kept, fresh, "styles after {keys:?} (step {i})");
-        // Draw again so the next step starts from kept lines.
-        render(&app);
-    }
-}

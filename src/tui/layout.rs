@@ -120,6 +120,26 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
     screen
 }
 
+/// The comparison's screen: the view, the status line and the footer. Presentation mode gives
+/// the whole screen to the view.
+pub fn comparison_screen(area: Rect, presentation: bool) -> [Rect; 3] {
+    let footer_rows = if presentation || area.height < 6 {
+        0
+    } else {
+        1
+    };
+    area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(if presentation { 0 } else { 1.min(area.height) }),
+        Constraint::Length(footer_rows),
+    ]))
+}
+
+/// Where the list to pick a skill for the comparison is drawn over it.
+pub fn picker(area: Rect) -> Rect {
+    centered(area, 90, area.height.saturating_sub(2))
+}
+
 /// The inside of a bordered block.
 pub fn inner(area: Rect) -> Rect {
     ratatui::widgets::Block::bordered().inner(area)

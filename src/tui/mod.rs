@@ -13,7 +13,6 @@ pub mod testing;
 pub mod theme;
 pub mod tree;
 pub mod ui;
-pub mod wrap_cache;
 
 use std::io;
 use std::time::Duration;
@@ -92,7 +91,9 @@ pub fn run(catalog: Catalog, user: Option<UserPaths>, color: bool) -> io::Result
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     while !app.should_quit() {
-        guard.terminal.draw(|frame| ui::draw(frame, &app))?;
+        guard
+            .terminal
+            .draw(|frame| ui::draw(frame, &app.screen_view(frame.area())))?;
         // Nothing changes on its own, so wait for the next event (signals end the process from
         // their own thread, see `terminal`). Then handle every event already waiting before
         // drawing again, so fast typing and pastes never queue up behind frames.

@@ -63,7 +63,7 @@ pub fn render(app: &App) -> Buffer {
     let (width, height) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| super::ui::draw(frame, app))
+        .draw(|frame| super::ui::draw(frame, &app.screen_view(frame.area())))
         .expect("drawing into memory");
     terminal.backend().buffer().clone()
 }

@@ -1,11 +1,12 @@
 //! The browser's state. It changes only in [`App::update`], which hands each action to the mode
 //! in force: a popup ([`popup`]), a search ([`search`]), the comparison ([`compare`]) or
-//! browsing the panes ([`browse`]). Drawing only reads it, through methods.
+//! browsing the panes ([`browse`]). Drawing only reads it, through the views of [`views`].
 
 mod browse;
 mod compare;
 mod popup;
 mod search;
+mod views;
 
 use std::rc::Rc;
 
@@ -22,7 +23,6 @@ use super::saved_state::SavedState;
 use super::settings::Settings;
 use super::theme::Theme;
 use super::tree::{Row, Tree};
-use super::wrap_cache::WrapCache;
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::Level;
 use crate::data::sources::LoadError;
@@ -79,10 +79,6 @@ pub struct App {
     /// A one-line message in the status line until the next key.
     notice: Option<String>,
     should_quit: bool,
-    /// The detail panes' wrapped lines from the last frame (a memo that drawing fills). Its key
-    /// leaves out the catalog and the theme, which nothing changes while the browser runs:
-    /// whatever comes to change them must call `wrapped.clear()`.
-    wrapped: WrapCache,
 }
 
 impl App {
@@ -119,7 +115,6 @@ impl App {
             size: (80, 24),
             notice: None,
             should_quit: false,
-            wrapped: WrapCache::default(),
         };
         if let Some(first) = app
             .tree
@@ -276,10 +271,6 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.should_quit
-    }
-
-    pub fn wrapped(&self) -> &WrapCache {
-        &self.wrapped
     }
 
     pub fn screen(&self) -> Screen {
