@@ -7,6 +7,7 @@ use skillscope::data::catalog::Catalog;
 use skillscope::data::sources::{load_catalog, SourceSelection};
 use skillscope::tui::action::Action;
 use skillscope::tui::action_for_event;
+use skillscope::tui::keymap::{key_event, ActiveBinding, Scope};
 use skillscope::tui::layout::Pane;
 use skillscope::tui::settings::Settings;
 use skillscope::tui::state::App;
@@ -166,28 +167,95 @@ fn tab_and_backtab_cycle_focus() {
     assert_eq!(app.focus(), Pane::List);
 }
 
+/// The lines of the help popup on screen, without what is around it.
+fn help_popup_lines(screen: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let (top, left) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let x = line
+                .windows(6)
+                .position(|w| w.iter().collect::<String>() == "┌ Help")?;
+            Some((y, x))
+        })
+        .expect("the help is open");
+    let right = left + lines[top][left..].iter().position(|&c| c == '┐').unwrap();
+    lines[top..]
+        .iter()
+        .take_while(|line| line.get(left) != Some(&'└'))
+        .map(|line| line.get(left..=right).unwrap_or_default().iter().collect())
+        .collect()
+}
+
 #[test]
 fn help_lists_the_same_keys_as_the_footer() {
     let mut app = app(100, 50);
-    let footer = screen(&app).lines().last().unwrap().to_string();
     press_keys(&mut app, "?");
-    let help = screen(&app);
-    insta::assert_snapshot!("help", help);
-    for binding in app
-        .keymap()
-        .bindings(skillscope::tui::keymap::Scope::Browse)
-        .filter(|b| b.hint.is_some())
-    {
-        if footer.contains(&binding.label) {
-            assert!(
-                help.contains(&binding.label) && help.contains(binding.help),
-                "{}",
-                binding.label
-            );
-        }
-    }
+    insta::assert_snapshot!("help", screen(&app));
     press_keys(&mut app, "<Esc>");
     assert!(app.popup().is_none());
+
+    // With the default keys, and with others for search, help and a level.
+    let configured = r#"(keys: {"search": ["Ctrl-f"], "help": ["F1"], "level_up": ["L"]})"#;
+    for (config, search_key, help_key) in [("()", "/", "?"), (configured, "<Ctrl-f>", "<F1>")] {
+        let setups = [
+            ("", Scope::Browse),
+            ("c", Scope::Compare),
+            (search_key, Scope::Search),
+        ];
+        for (setup, scope) in setups {
+            let mut app = configured_app(config, 200, 80);
+            press_keys(&mut app, setup);
+            assert_eq!(app.scope(), scope);
+            let footer = screen(&app).lines().last().unwrap().to_string();
+            let hinted: Vec<ActiveBinding> = app
+                .keymap()
+                .bindings(scope)
+                .filter(|b| b.hint.is_some() && !b.keys.is_empty())
+                .cloned()
+                .collect();
+            let expected: String = hinted
+                .iter()
+                .map(|b| format!(" {} {} ", b.label, b.hint.unwrap()))
+                .collect();
+            assert_eq!(
+                footer,
+                expected.trim_end(),
+                "{config} {scope:?}: the footer hints exactly the bound keys"
+            );
+            for binding in &hinted {
+                for key in &binding.keys {
+                    let action = app.keymap().action_for(scope, &key_event(key));
+                    assert_eq!(action, Some(binding.action), "{} {key}", binding.label);
+                }
+            }
+            // The help opens from browsing or comparing; a search types the key instead.
+            let mut app = configured_app(config, 200, 80);
+            press_keys(&mut app, if scope == Scope::Search { "" } else { setup });
+            press_keys(&mut app, help_key);
+            let help = help_popup_lines(&screen(&app));
+            for binding in &hinted {
+                let listed = help.iter().any(|line| {
+                    let line = line.trim_matches(['│', ' ', '█', '║']);
+                    line.starts_with(&binding.label) && line.ends_with(binding.help)
+                });
+                assert!(
+                    listed,
+                    "{config} {scope:?}: {:?} in\n{help:#?}",
+                    binding.label
+                );
+            }
+        }
+    }
+    let mut app = configured_app(r#"(keys: {"quit": ["/"]})"#, 200, 80);
+    let footer = screen(&app).lines().last().unwrap().to_string();
+    assert!(
+        !footer.contains("search"),
+        "search has no key left: {footer}"
+    );
+    press_keys(&mut app, "/");
+    assert!(app.should_quit());
 }
 
 #[test]

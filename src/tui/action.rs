@@ -72,42 +72,60 @@ mod tests {
     use super::*;
     use crate::config::{self, action_names, named_actions, parse_action, ThemeName};
 
-    /// The config format: users' files name actions so, and must keep working.
+    /// The config format: users' files name actions so, and must keep working whatever
+    /// actions are added.
     #[test]
-    fn the_config_names_of_the_actions_never_change() {
-        assert_eq!(
-            action_names::<Action>(),
-            [
-                "quit",
-                "search",
-                "help",
-                "next_pane",
-                "previous_pane",
-                "down",
-                "up",
-                "page_down",
-                "page_up",
-                "top",
-                "bottom",
-                "level_down",
-                "level_up",
-                "activate",
-                "fold_all",
-                "compare",
-                "export",
-                "load_errors",
-                "back",
-                "step_up",
-                "step_down",
-                "switch_side",
-                "pick_skill",
-                "progression",
-                "presentation",
-            ]
-        );
+    fn the_documented_config_names_keep_naming_their_actions() {
+        let documented = [
+            "quit",
+            "search",
+            "help",
+            "next_pane",
+            "previous_pane",
+            "down",
+            "up",
+            "page_down",
+            "page_up",
+            "top",
+            "bottom",
+            "level_down",
+            "level_up",
+            "activate",
+            "fold_all",
+            "compare",
+            "export",
+            "load_errors",
+            "back",
+            "step_up",
+            "step_down",
+            "switch_side",
+            "pick_skill",
+            "progression",
+            "presentation",
+        ];
+        for name in documented {
+            assert!(parse_action::<Action>(name).is_ok(), "{name}");
+        }
         assert_eq!(parse_action("fold_all"), Ok((Action::FoldAll, "fold_all")));
+        assert_eq!(
+            parse_action("next_pane"),
+            Ok((Action::NextPane, "next_pane"))
+        );
         let error = parse_action::<Action>("type").unwrap_err();
         assert!(error.contains("actions: quit, search, help"), "{error}");
+    }
+
+    #[test]
+    fn config_names_are_unique_and_snake_case() {
+        let names = action_names::<Action>();
+        let unique: std::collections::HashSet<&str> = names.iter().copied().collect();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        for name in names {
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name}"
+            );
+        }
     }
 
     #[test]

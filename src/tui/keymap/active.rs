@@ -136,14 +136,28 @@ mod tests {
     }
 
     #[test]
-    fn every_action_name_is_bound_where_overrides_apply() {
+    fn every_action_the_config_names_has_a_default_key_and_a_help_line() {
+        let keymap = Keymap::default();
         for (name, action) in crate::config::named_actions::<Action>() {
+            let bound: Vec<&ActiveBinding> = REBINDABLE
+                .iter()
+                .flat_map(|&scope| keymap.bindings(scope))
+                .filter(|b| b.action == action)
+                .collect();
             assert!(
-                BINDINGS
-                    .iter()
-                    .any(|b| b.action == action && REBINDABLE.contains(&b.scope)),
+                !bound.is_empty(),
                 "{name} is not bound while browsing or comparing"
             );
+            for binding in bound {
+                assert!(!binding.keys.is_empty(), "{name} has no default key");
+                assert!(!binding.help.is_empty(), "{name} has no help line");
+                let event = super::super::key_event(&binding.keys[0]);
+                assert_eq!(
+                    keymap.action_for(binding.scope, &event),
+                    Some(action),
+                    "{name}"
+                );
+            }
         }
     }
 

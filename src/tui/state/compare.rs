@@ -27,29 +27,6 @@ impl Comparison {
     pub fn sides(&self) -> [Side; 2] {
         self.sides
     }
-
-    /// Which side the level keys and skill picking change: 0 left, 1 right.
-    pub fn active(&self) -> usize {
-        self.active
-    }
-
-    /// Whether every level of the left side's skill is shown instead of two sides.
-    pub fn progression(&self) -> bool {
-        self.progression
-    }
-
-    pub fn presentation(&self) -> bool {
-        self.presentation
-    }
-
-    pub fn scroll(&self) -> usize {
-        self.scroll
-    }
-
-    /// The same comparison scrolled to the top.
-    pub fn unscrolled(&self) -> Comparison {
-        Comparison { scroll: 0, ..*self }
-    }
 }
 
 impl App {

@@ -30,9 +30,9 @@ use crate::query::search::SearchIndex;
 
 /// A scrolled list: the cursor row and the first row shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ListView {
-    pub cursor: usize,
-    pub offset: usize,
+struct ListView {
+    cursor: usize,
+    offset: usize,
 }
 
 impl ListView {
@@ -197,34 +197,8 @@ impl App {
         &self.catalog
     }
 
-    pub fn index(&self) -> &SearchIndex {
-        &self.index
-    }
-
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
-    }
-
-    pub fn config_error(&self) -> Option<&LoadError> {
-        self.config_error.as_ref()
-    }
-
-    pub fn tree(&self) -> &Tree {
-        &self.tree
-    }
-
-    /// The list's cursor and first row shown (while not searching).
-    pub fn list(&self) -> ListView {
-        self.list
-    }
-
-    /// The catalog index of the skill shown in the detail panes.
-    pub fn selected(&self) -> Option<usize> {
-        self.selected
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {
@@ -238,14 +212,6 @@ impl App {
 
     pub fn focus(&self) -> Pane {
         self.focus
-    }
-
-    pub fn levels_scroll(&self) -> usize {
-        self.levels_scroll
-    }
-
-    pub fn guidance_scroll(&self) -> usize {
-        self.guidance_scroll
     }
 
     pub fn search(&self) -> Option<&Search> {
@@ -263,10 +229,6 @@ impl App {
     /// The terminal's size: columns, rows.
     pub fn size(&self) -> (u16, u16) {
         self.size
-    }
-
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
     }
 
     pub fn should_quit(&self) -> bool {
@@ -291,7 +253,7 @@ impl App {
     }
 
     /// Rows of the list pane that fit on screen.
-    pub fn list_height(&self) -> usize {
+    fn list_height(&self) -> usize {
         let screen = self.screen();
         screen
             .list

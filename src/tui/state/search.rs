@@ -28,23 +28,6 @@ impl Search {
     pub fn input(&self) -> &str {
         &self.input
     }
-
-    pub fn query(&self) -> &Query {
-        &self.query
-    }
-
-    pub fn hits(&self) -> &[Hit] {
-        &self.hits
-    }
-
-    /// The cursor among the hits and the first hit shown.
-    pub fn view(&self) -> ListView {
-        self.view
-    }
-
-    pub fn purpose(&self) -> SearchPurpose {
-        self.purpose
-    }
 }
 
 impl App {

@@ -320,7 +320,86 @@ fn wrap_diff_line(line: Option<&DiffLine>, width: usize, theme: &Theme) -> Vec<L
 
 #[cfg(test)]
 mod tests {
+    use ratatui::style::Modifier;
+
     use super::*;
+    use crate::data::catalog::Catalog;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, catalog, entry, monochrome};
+    use crate::tui::ui::test_support::{render, style_at};
+
+    /// RELM level 4 against level 5, the right side active.
+    fn sides_view<'a>(catalog: &'a Catalog, theme: &'a Theme) -> ComparisonView<'a> {
+        let relm = &entry(catalog, "RELM").skill;
+        let [four, five] = [4, 5].map(|l| Level::new(l).unwrap());
+        ComparisonView {
+            theme,
+            presentation: false,
+            scroll: 0,
+            compared: Compared::Sides(ComparedSides {
+                names: relm.name.clone(),
+                headings: ["RELM L4 — Enable".into(), "RELM L5 — Ensure, advise".into()],
+                statements: [four, five].map(|l| relm.statements(l).unwrap()),
+                active: 1,
+            }),
+        }
+    }
+
+    #[test]
+    fn two_levels_side_by_side() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let view = sides_view(&catalog, &theme);
+        assert_pane_snapshots("comparison_sides", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn presentation_has_no_borders() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let view = ComparisonView {
+            presentation: true,
+            ..sides_view(&catalog, &theme)
+        };
+        assert_pane_snapshots("comparison_presentation", |frame, area| {
+            draw(frame, area, &view)
+        });
+    }
+
+    #[test]
+    fn the_progression_of_a_skill() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let relm = entry(&catalog, "RELM");
+        let view = ComparisonView {
+            theme: &theme,
+            presentation: false,
+            scroll: 0,
+            compared: Compared::Progression {
+                skill: &relm.skill,
+                framework: catalog.framework_of(relm),
+            },
+        };
+        assert_pane_snapshots("comparison_progression", |frame, area| {
+            draw(frame, area, &view)
+        });
+    }
+
+    #[test]
+    fn changes_and_the_active_side_are_marked_in_every_theme() {
+        let catalog = catalog();
+        for theme in [monochrome(), Theme::new(true)] {
+            let view = sides_view(&catalog, &theme);
+            let buffer = render(120, 30, |frame, area| draw(frame, area, &view));
+            let (added, _) = style_at(&buffer, "capability.");
+            assert!(
+                added.contains(Modifier::UNDERLINED | Modifier::BOLD),
+                "{added:?}"
+            );
+            let (removed, _) = style_at(&buffer, "Maintains release");
+            assert!(removed.contains(Modifier::CROSSED_OUT), "{removed:?}");
+            let (active, _) = style_at(&buffer, "RELM L5");
+            assert!(active.contains(Modifier::REVERSED), "{active:?}");
+            let (inactive, _) = style_at(&buffer, "RELM L4");
+            assert!(!inactive.contains(Modifier::REVERSED), "{inactive:?}");
+        }
+    }
 
     #[test]
     fn unpaired_runs_share_rows_and_pairs_stay_put() {

@@ -23,3 +23,25 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &FooterView) {
     }
     frame.render_widget(Paragraph::new(fit(spans, usize::from(area.width))), area);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Keymap, Scope};
+    use crate::tui::ui::test_support::{assert_pane_snapshots, monochrome};
+
+    #[test]
+    fn the_hints_of_the_default_keys() {
+        let (theme, keymap) = (monochrome(), Keymap::default());
+        for (name, scope) in [
+            ("footer_browse", Scope::Browse),
+            ("footer_compare", Scope::Compare),
+        ] {
+            let view = FooterView {
+                theme: &theme,
+                hints: keymap.hints(scope).collect(),
+            };
+            assert_pane_snapshots(name, |frame, area| draw(frame, area, &view));
+        }
+    }
+}

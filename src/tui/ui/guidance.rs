@@ -126,3 +126,53 @@ pub fn guidance_lines(theme: &Theme, shown: &ShownGuidance, width: usize) -> Vec
     plain(&mut lines, &source);
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, catalog, entry, monochrome};
+    use crate::tui::ui::test_support::{render, style_at};
+
+    #[test]
+    fn a_skills_guidance() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let relm = entry(&catalog, "RELM");
+        let view = GuidanceView {
+            theme: &theme,
+            focused: false,
+            shown: Some(ShownGuidance {
+                entry: relm,
+                framework: catalog.framework_of(relm),
+                terms: &[],
+                scroll: 0,
+            }),
+        };
+        assert_pane_snapshots("guidance", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn search_terms_are_marked_and_the_prototype_status_is_italic() {
+        let catalog = catalog();
+        let relm = entry(&catalog, "RELM");
+        let terms = ["available".to_string()];
+        for theme in [monochrome(), Theme::new(true)] {
+            let view = GuidanceView {
+                theme: &theme,
+                focused: true,
+                shown: Some(ShownGuidance {
+                    entry: relm,
+                    framework: catalog.framework_of(relm),
+                    terms: &terms,
+                    scroll: 0,
+                }),
+            };
+            let buffer = render(80, 24, |frame, area| draw(frame, area, &view));
+            let (matched, _) = style_at(&buffer, "available");
+            assert!(matched.contains(Modifier::UNDERLINED), "{matched:?}");
+            let (status, _) = style_at(&buffer, "Prototype:");
+            assert!(status.contains(Modifier::ITALIC), "{status:?}");
+        }
+    }
+}

@@ -59,3 +59,62 @@ fn help_lines(view: &HelpView) -> Vec<Line<'static>> {
     ));
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Keymap, Scope};
+    use crate::tui::testing::buffer_text;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, monochrome, render};
+
+    fn view<'a>(theme: &'a Theme, keymap: &'a Keymap, scroll: usize) -> HelpView<'a> {
+        let scopes = [Scope::Browse, Scope::Search];
+        HelpView {
+            theme,
+            sections: scopes
+                .into_iter()
+                .map(|scope| HelpSection {
+                    title: scope.title(),
+                    keys: (keymap.bindings(scope))
+                        .map(|b| (b.label.as_str(), b.help))
+                        .collect(),
+                })
+                .collect(),
+            scroll,
+        }
+    }
+
+    #[test]
+    fn every_key_by_scope() {
+        let (theme, keymap) = (monochrome(), Keymap::default());
+        let view = view(&theme, &keymap, 0);
+        assert_pane_snapshots("help", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn long_labels_widen_the_column_within_reason() {
+        let theme = monochrome();
+        let long = "Ctrl-Alt-PageDown/Ctrl-Alt-PageUp/Ctrl-x";
+        let view = HelpView {
+            theme: &theme,
+            sections: vec![HelpSection {
+                title: "Browsing",
+                keys: vec![("q", "quit"), ("G/End/Ctrl-e", "last"), (long, "long")],
+            }],
+            scroll: 0,
+        };
+        let text = buffer_text(&render(80, 24, |frame, area| draw(frame, area, &view)));
+        assert!(text.contains("  G/End/Ctrl-e "), "{text}");
+        let quit = text.lines().find(|l| l.contains(" quit")).unwrap();
+        let last = text.lines().find(|l| l.contains(" last")).unwrap();
+        assert_eq!(
+            quit.find(" quit"),
+            last.find(" last"),
+            "one column:\n{text}"
+        );
+        assert!(
+            text.contains("…"),
+            "a label over 30 columns is cut:\n{text}"
+        );
+    }
+}

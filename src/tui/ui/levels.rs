@@ -151,3 +151,115 @@ pub fn statement_lines(theme: &Theme, shown: &ShownLevel, width: usize) -> Vec<L
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::data::catalog::Catalog;
+    use crate::tui::testing::buffer_text;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, catalog, entry, monochrome};
+    use crate::tui::ui::test_support::{render, style_at};
+
+    /// RELM at level 4, "rollback" marked.
+    fn view<'a>(catalog: &'a Catalog, theme: &'a Theme, terms: &'a [String]) -> LevelsView<'a> {
+        let relm = entry(catalog, "RELM");
+        LevelsView {
+            theme,
+            focused: true,
+            shown: Some(ShownLevel {
+                skill: &relm.skill,
+                framework: catalog.framework_of(relm),
+                level: Level::new(4).unwrap(),
+                terms,
+                scroll: 0,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_level_with_the_ladder() {
+        let (catalog, theme, terms) = (catalog(), monochrome(), ["rollback".to_string()]);
+        let view = view(&catalog, &theme, &terms);
+        assert_pane_snapshots("levels", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn no_skill_leaves_the_pane_empty() {
+        let theme = monochrome();
+        let view = LevelsView {
+            theme: &theme,
+            focused: false,
+            shown: None,
+        };
+        let text = buffer_text(&render(40, 12, |frame, area| draw(frame, area, &view)));
+        assert!(text.starts_with("┌ Levels ─"), "{text}");
+        assert!(!text.contains("Level "), "{text}");
+    }
+
+    #[test]
+    fn the_selected_level_is_reversed_and_search_terms_are_marked() {
+        let catalog = catalog();
+        let terms = ["rollback".to_string()];
+        for theme in [monochrome(), Theme::new(true)] {
+            let view = view(&catalog, &theme, &terms);
+            let buffer = render(80, 24, |frame, area| draw(frame, area, &view));
+            let (selected, _) = style_at(&buffer, "▶4 ● Enable");
+            assert!(selected.contains(Modifier::REVERSED), "{selected:?}");
+            let (other, _) = style_at(&buffer, " 5 ● Ensure");
+            assert!(!other.contains(Modifier::REVERSED), "{other:?}");
+            let (matched, _) = style_at(&buffer, "rollback");
+            assert!(matched.contains(Modifier::UNDERLINED), "{matched:?}");
+        }
+    }
+
+    #[test]
+    fn scrolling_stops_with_the_last_row_at_the_bottom() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let mut view = view(&catalog, &theme, &[]);
+        view.shown.as_mut().unwrap().scroll = 1 << 20;
+        let area = Rect::new(0, 0, 40, 12);
+        let text = buffer_text(&render(40, 12, |frame, area| draw(frame, area, &view)));
+        let (_, statements) = layout::levels_parts(area);
+        let width = usize::from(statements.width - 1);
+        let lines = statement_lines(&theme, view.shown.as_ref().unwrap(), width);
+        assert!(
+            lines.len() > usize::from(statements.height),
+            "the text overflows"
+        );
+        let last: String = lines.last().unwrap().to_string();
+        let bottom = text
+            .lines()
+            .nth(usize::from(statements.bottom() - 1))
+            .unwrap();
+        assert!(
+            bottom.contains(last.trim_end()),
+            "{last:?} at the bottom of\n{text}"
+        );
+        assert!(
+            !text.contains("Level 4 — Enable"),
+            "the heading scrolled away"
+        );
+    }
+
+    #[test]
+    fn a_click_on_the_ladder_names_its_level() {
+        let area = Rect::new(10, 5, 60, 30);
+        let (ladder, _) = layout::levels_parts(area);
+        assert_eq!(ladder.height, layout::LADDER_ROWS, "the full ladder");
+        for level in Level::all() {
+            let row = ladder.y + u16::from(level.get()) - 1;
+            assert_eq!(ladder_level_at(area, ladder.x + 3, row), Some(level));
+        }
+        assert_eq!(
+            ladder_level_at(area, ladder.x, ladder.y + ladder.height),
+            None
+        );
+        let short = Rect::new(0, 0, 40, 8);
+        let (ladder, _) = layout::levels_parts(short);
+        assert_eq!(ladder.height, 1, "one row");
+        let fifth = ladder.x + 4 * layout::COMPACT_LADDER_CELL + 1;
+        assert_eq!(ladder_level_at(short, fifth, ladder.y), Level::new(5));
+    }
+}

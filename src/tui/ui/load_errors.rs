@@ -53,3 +53,50 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &LoadErrorsView) {
     };
     super::draw_popup(frame, area, theme, &title, lines, 100, view.scroll);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::testing::buffer_text;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, monochrome, render};
+
+    fn error(path: &str, position: Option<(usize, usize)>, message: &str) -> LoadError {
+        LoadError {
+            path: path.to_string(),
+            position,
+            message: message.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_config_file_and_data_files_that_failed() {
+        let theme = monochrome();
+        let config = error("config.ron", Some((2, 11)), "unknown theme \"neon\"");
+        let data = [
+            error("broken.ron", Some((1, 1)), "expected opening `(`"),
+            error("empty.ron", None, "the file is empty"),
+        ];
+        let view = LoadErrorsView {
+            theme: &theme,
+            config_error: Some(&config),
+            data_errors: &data,
+            scroll: 0,
+        };
+        assert_pane_snapshots("load_errors", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn the_title_counts_what_failed() {
+        let theme = monochrome();
+        let data = [error("broken.ron", None, "bad")];
+        let view = LoadErrorsView {
+            theme: &theme,
+            config_error: None,
+            data_errors: &data,
+            scroll: 0,
+        };
+        let text = buffer_text(&render(80, 24, |frame, area| draw(frame, area, &view)));
+        assert!(text.contains(" 1 data file(s) failed to load "), "{text}");
+        assert!(!text.contains("config file"), "{text}");
+    }
+}

@@ -11,6 +11,8 @@ pub mod levels;
 pub mod load_errors;
 pub mod skill_list;
 pub mod status;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 
 use ratatui::layout::Rect;

@@ -233,3 +233,149 @@ fn grid_spans(theme: &Theme, skill: &Skill, selected: Level) -> Vec<Span<'static
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Color;
+
+    use super::*;
+    use crate::data::catalog::Catalog;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, catalog, entry, monochrome};
+    use crate::tui::ui::test_support::{render, style_at};
+
+    fn skill<'a>(catalog: &'a Catalog, code: &str, depth: u8) -> ListRow<'a> {
+        ListRow::Skill(SkillRow {
+            skill: &entry(catalog, code).skill,
+            depth,
+            code_marks: Vec::new(),
+            name_marks: Vec::new(),
+            place: None,
+        })
+    }
+
+    fn group(label: &str, depth: u8, skills: usize, folded: bool) -> ListRow<'_> {
+        ListRow::Group {
+            label,
+            depth,
+            skills,
+            folded,
+        }
+    }
+
+    /// The grouped list with the cursor on RELM, the level grid underlining level 4.
+    fn tree_view<'a>(catalog: &'a Catalog, theme: &'a Theme) -> SkillListView<'a> {
+        let shown = vec![
+            group("SFIA 9", 0, 3, false),
+            group("Development and implementation", 1, 1, false),
+            group("Systems development", 2, 1, false),
+            skill(catalog, "SLEN", 3),
+            group("Change and Transformation", 1, 1, false),
+            group("Software Life-Cycle Optimization", 2, 1, false),
+            skill(catalog, "DSOP", 3),
+            group("Delivery and operation", 1, 1, true),
+        ];
+        let total = shown.len();
+        SkillListView {
+            theme,
+            title: " Skills (3) ".to_string(),
+            focused: true,
+            level: Level::new(4).unwrap(),
+            body: ListBody::Tree(ListRows {
+                shown,
+                total,
+                offset: 0,
+                cursor: 3,
+            }),
+        }
+    }
+
+    /// The results of "rel": RELM, its code and name marked, found at level 4.
+    fn results_view<'a>(catalog: &'a Catalog, theme: &'a Theme) -> SkillListView<'a> {
+        let relm = SkillRow {
+            skill: &entry(catalog, "RELM").skill,
+            depth: 0,
+            code_marks: vec![0, 1, 2],
+            name_marks: vec![0, 1, 2],
+            place: Some("L4".to_string()),
+        };
+        SkillListView {
+            theme,
+            title: " Search: 1 of 3 ".to_string(),
+            focused: true,
+            level: Level::new(4).unwrap(),
+            body: ListBody::Search {
+                input: "rel",
+                results: SearchResults::Found(ListRows {
+                    shown: vec![ListRow::Skill(relm)],
+                    total: 1,
+                    offset: 0,
+                    cursor: 0,
+                }),
+            },
+        }
+    }
+
+    #[test]
+    fn the_grouped_list() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let view = tree_view(&catalog, &theme);
+        assert_pane_snapshots("skill_list_tree", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn search_results() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let view = results_view(&catalog, &theme);
+        assert_pane_snapshots("skill_list_results", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn a_search_with_no_query_or_no_results_says_so() {
+        let theme = monochrome();
+        for (results, expected) in [
+            (SearchResults::NotYet, "Type to search codes"),
+            (SearchResults::None, "Nothing matches \"zzz\"."),
+        ] {
+            let view = SkillListView {
+                theme: &theme,
+                title: " Skills (3) ".to_string(),
+                focused: true,
+                level: Level::new(1).unwrap(),
+                body: ListBody::Search {
+                    input: "zzz",
+                    results,
+                },
+            };
+            let buffer = render(80, 24, |frame, area| draw(frame, area, &view));
+            let text = crate::tui::testing::buffer_text(&buffer);
+            assert!(text.contains("/zzz▏"), "{text}");
+            assert!(text.contains(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_cursor_row_is_reversed_and_matches_are_marked_in_every_theme() {
+        let catalog = catalog();
+        for theme in [monochrome(), Theme::new(true)] {
+            let view = tree_view(&catalog, &theme);
+            let buffer = render(80, 24, |frame, area| draw(frame, area, &view));
+            let (cursor, _) = style_at(&buffer, "SLEN");
+            assert!(cursor.contains(Modifier::REVERSED), "{cursor:?}");
+            let (other, _) = style_at(&buffer, "DSOP");
+            assert!(!other.contains(Modifier::REVERSED), "{other:?}");
+
+            let view = results_view(&catalog, &theme);
+            let buffer = render(80, 24, |frame, area| draw(frame, area, &view));
+            let (rest, _) = style_at(&buffer, "ease and");
+            assert!(!rest.contains(Modifier::UNDERLINED), "only the marks");
+            let (matched, colour) = style_at(&buffer, "Release");
+            assert!(matched.contains(Modifier::UNDERLINED), "{matched:?}");
+            let expected = if theme == monochrome() {
+                Color::Reset
+            } else {
+                Color::Yellow
+            };
+            assert_eq!(colour, expected);
+        }
+    }
+}

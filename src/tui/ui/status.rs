@@ -64,3 +64,66 @@ fn counts(view: &StatusView) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::{Color, Modifier};
+
+    use super::*;
+    use crate::tui::testing::buffer_text;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, monochrome, render, style_at};
+
+    fn view(theme: &Theme) -> StatusView<'_> {
+        StatusView {
+            theme,
+            failed_files: 2,
+            config_failed: true,
+            notice: None,
+            skills: 3,
+            sources: 1,
+            matches: Some(1),
+            shown: Some(("RELM", Level::new(4).unwrap())),
+        }
+    }
+
+    #[test]
+    fn warnings_counts_and_the_skill_shown() {
+        let theme = monochrome();
+        let view = view(&theme);
+        assert_pane_snapshots("status", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn a_notice_replaces_the_counts() {
+        let theme = monochrome();
+        let view = StatusView {
+            failed_files: 0,
+            config_failed: false,
+            notice: Some("Exported to RELM.md"),
+            ..view(&theme)
+        };
+        let text = buffer_text(&render(80, 1, |frame, area| draw(frame, area, &view)));
+        assert_eq!(text, " Exported to RELM.md");
+        let view = StatusView {
+            notice: None,
+            matches: Some(2),
+            sources: 2,
+            ..view
+        };
+        let text = buffer_text(&render(80, 1, |frame, area| draw(frame, area, &view)));
+        assert_eq!(text, " 3 skills from 2 sources · 2 matches · RELM L4");
+    }
+
+    #[test]
+    fn warnings_are_bold_and_red_in_colour() {
+        for (theme, colour) in [(monochrome(), Color::Reset), (Theme::new(true), Color::Red)] {
+            let view = view(&theme);
+            let buffer = render(120, 1, |frame, area| draw(frame, area, &view));
+            for warning in ["⚠ 2 file(s)", "⚠ config file"] {
+                let (modifier, fg) = style_at(&buffer, warning);
+                assert!(modifier.contains(Modifier::BOLD), "{modifier:?}");
+                assert_eq!(fg, colour);
+            }
+        }
+    }
+}
