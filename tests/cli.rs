@@ -353,3 +353,22 @@ fn commands_write_nothing_outside_what_they_are_asked_to() {
     );
     assert!(!sandbox.data_dir().exists());
 }
+
+#[test]
+fn a_relative_home_gives_no_user_folders() {
+    let sandbox = Sandbox::new();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_skillscope"))
+        .arg("paths")
+        .current_dir(sandbox.home.path())
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", "relative/home")
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(
+        text.contains("no home folder was found (HOME must be an absolute path)"),
+        "{text}"
+    );
+    assert!(!sandbox.path("relative").exists());
+}

@@ -317,7 +317,7 @@ fn an_xlsx_is_imported_into_the_data_folder_and_the_commands_find_it() {
         "Skipped 3 rows:\n".to_string(),
         "  row 5: no skill code\n".to_string(),
         "  row 6: duplicate code \"ITSP\" (first on row 3)\n".to_string(),
-        "  row 9: invalid code: the skill code \"BAD-1\" may hold only letters and digits\n"
+        "  row 9: invalid code: the code \"BAD-1\" may hold only ASCII letters and digits (A–Z, a–z, 0–9)\n"
             .to_string(),
         format!("Wrote {}\n", written.display()),
     ] {

@@ -20,6 +20,24 @@ fn normalize(text: &str) -> String {
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The paragraphs of a text (separated by lines with nothing but white space), normalized.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut paragraphs = vec![String::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            paragraphs.push(String::new());
+        } else {
+            let last = paragraphs.last_mut().unwrap();
+            last.push_str(line);
+            last.push('\n');
+        }
+    }
+    (paragraphs.iter())
+        .map(|p| normalize(p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// The text under each "Level N" heading ("Level 4", "Level 4 description:",
 /// "Release and deployment: Level 4") up to the next heading or a blank-line gap before prose.
 fn level_sections(document: &str) -> Vec<(u8, String)> {
@@ -142,7 +160,17 @@ fn placements_and_statuses_are_as_documented() {
         Some("Software Life-Cycle Optimization")
     );
     assert_eq!(dsop.status, skillscope::data::model::Status::Proposed);
-    assert_eq!(dsop.notes.len(), 5, "the proposal's rationale");
+    let document = include_str!("seeds/dsop.txt");
+    let rationale = document
+        .split_once("Rational:")
+        .and_then(|(_, rest)| rest.split_once("DevSecOps Engineering (DSOP)"))
+        .unwrap()
+        .0;
+    assert_eq!(
+        dsop.notes.iter().map(|n| normalize(n)).collect::<Vec<_>>(),
+        paragraphs(rationale),
+        "the notes are the proposal's rationale, a paragraph each"
+    );
     let relm = skill(&framework, "RELM");
     assert_eq!(relm.status, skillscope::data::model::Status::Prototype);
     assert!(relm.notes.iter().any(|n| n.starts_with("Disclaimer")));

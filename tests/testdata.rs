@@ -29,7 +29,15 @@ fn generated_skills_look_like_the_brief() {
         categories.insert((skill.category.clone(), skill.subcategory.clone()));
         text_bytes += record_line(skill).len();
     }
-    assert_eq!(categories.len(), 24);
+    let every_placement: std::collections::BTreeSet<_> = (CATEGORIES.iter())
+        .flat_map(|(category, subcategories)| {
+            (subcategories.iter()).map(|sub| (Some(category.to_string()), Some(sub.to_string())))
+        })
+        .collect();
+    assert_eq!(
+        categories, every_placement,
+        "600 skills use every placement"
+    );
     let per_skill = text_bytes / framework.skills.len();
     assert!((2_500..=3_500).contains(&per_skill), "{per_skill} bytes");
     let records = records(&framework);

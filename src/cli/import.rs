@@ -45,7 +45,7 @@ pub fn run(args: &ImportArgs, user: Option<&UserPaths>, out: &mut dyn Write) -> 
         None => {
             let user = user.ok_or_else(|| {
                 CommandError::Failed(
-                    "no home folder was found for the user data folder; give -o OUT.ron".into(),
+                    "no home folder was found for the user data folder (HOME must be an absolute path); give -o OUT.ron".into(),
                 )
             })?;
             let name = default_file_name(&framework, edition.as_deref());

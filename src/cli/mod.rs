@@ -57,15 +57,22 @@ pub fn source_selection(args: &SourceArgs, user: Option<&UserPaths>) -> SourceSe
 }
 
 /// Loads the catalog and reports every file that failed on stderr; those never stop a command.
+/// Text and Markdown are written from a printable catalog, JSON from the original text.
 pub fn load_reporting_errors(
     args: &SourceArgs,
     user: Option<&UserPaths>,
     format: Format,
 ) -> Catalog {
-    let mut catalog = load_catalog(&source_selection(args, user));
+    let mut catalog = load_as_written(args, user);
     if format != Format::Json {
         catalog.make_printable();
     }
+    catalog
+}
+
+/// The catalog with its text as written (not yet printable), every failed file reported.
+fn load_as_written(args: &SourceArgs, user: Option<&UserPaths>) -> Catalog {
+    let catalog = load_catalog(&source_selection(args, user));
     report_errors(&catalog);
     catalog
 }
@@ -188,7 +195,8 @@ pub fn run(
             limit,
             output,
         } => {
-            let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
+            // A search reads every skill but prints a few: only what it prints is made printable.
+            let catalog = load_as_written(sources, user.as_ref());
             search::run(&catalog, &query.join(" "), *limit, output, out)
         }
         Command::Compare {

@@ -40,7 +40,10 @@ pub fn run(
             }
         }
         (None, Some(_)) => writeln!(out, "  user data folder left out (--no-user-data)")?,
-        (None, None) => writeln!(out, "  no user data folder: no home folder was found")?,
+        (None, None) => writeln!(
+            out,
+            "  no user data folder: no home folder was found (HOME must be an absolute path)"
+        )?,
     }
     for path in &selection.extra {
         writeln!(out, "  {}  (--data)", show(path))?;

@@ -8,11 +8,13 @@ use serde_json::json;
 use super::{text_style, CommandResult};
 use crate::cli::args::{Format, OutputArgs};
 use crate::data::catalog::Catalog;
+use crate::data::sanitize::{printable, Lines};
 use crate::query::render::skill::skill_json;
 use crate::query::render::{markdown_escape, truncate_to_width};
 use crate::query::search::{hit_detail, Hit, Query, SearchIndex};
 
-/// Prints the first `limit` matches of `text` in `catalog`.
+/// Prints the first `limit` matches of `text` in `catalog`, whose text is as written: text and
+/// Markdown output make what they print printable.
 pub fn run(
     catalog: &Catalog,
     text: &str,
@@ -68,6 +70,7 @@ fn print(
             super::write_json(out, &value)?;
         }
         Format::Markdown => {
+            let escape = |text: &str| markdown_escape(&printable(text, Lines::Single));
             for (rank, hit) in shown.iter().enumerate() {
                 let entry = &catalog.entries[hit.entry];
                 let detail = hit_detail(entry, hit, query);
@@ -75,14 +78,14 @@ fn print(
                     out,
                     "{}. **{}** {} — {}",
                     rank + 1,
-                    markdown_escape(entry.skill.code.as_str()),
-                    markdown_escape(&entry.skill.name),
+                    escape(entry.skill.code.as_str()),
+                    escape(&entry.skill.name),
                     hit.place.label()
                 )?;
                 if detail.snippet.is_empty() {
                     writeln!(out)?;
                 } else {
-                    writeln!(out, ": {}", markdown_escape(&detail.snippet))?;
+                    writeln!(out, ": {}", escape(&detail.snippet))?;
                 }
             }
         }
@@ -98,9 +101,10 @@ fn print(
                     catalog.framework_of(entry).title(),
                     hit.place.label()
                 );
+                let head = printable(&head, Lines::Single);
                 writeln!(out, "{}", truncate_to_width(&head, style.width))?;
                 if !detail.snippet.is_empty() {
-                    let snippet = format!("       {}", detail.snippet);
+                    let snippet = format!("       {}", printable(&detail.snippet, Lines::Single));
                     writeln!(
                         out,
                         "{}",

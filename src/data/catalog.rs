@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::model::{Framework, Level, Skill, STANDARD_LEVEL_NAMES};
-use crate::data::sanitize::{is_printable, make_printable, Lines};
+use crate::data::model::{Attribute, AttributeKind, Framework, Level, Skill, STANDARD_LEVEL_NAMES};
+use crate::data::sanitize::{make_printable, Lines};
 use crate::data::sources::{LoadError, SourceReport};
 
 /// A framework (one edition of it) as the catalog knows it.
@@ -21,6 +21,10 @@ pub struct FrameworkInfo {
     /// Names of levels 1..=7: the data file's, or SFIA's standard names.
     pub level_names: [String; 7],
     pub level_essence: [Option<String>; 7],
+    pub level_guidance: [Option<String>; 7],
+    /// The generic attributes and business skills, in the order first loaded; a later file's
+    /// attribute with the same code replaces the earlier one in place.
+    pub attributes: Vec<Attribute>,
 }
 
 impl FrameworkInfo {
@@ -36,11 +40,36 @@ impl FrameworkInfo {
         &self.level_names[level.index()]
     }
 
+    /// The essence of a level, when the data gives it.
+    pub fn essence(&self, level: Level) -> Option<&str> {
+        self.level_essence[level.index()].as_deref()
+    }
+
+    /// The attributes of one kind, in their order.
+    pub fn attributes_of(&self, kind: AttributeKind) -> impl Iterator<Item = &Attribute> {
+        self.attributes.iter().filter(move |a| a.kind == kind)
+    }
+
+    /// The attribute with this code (case-insensitively).
+    pub fn attribute(&self, code: &str) -> Option<&Attribute> {
+        (self.attributes.iter()).find(|a| a.code.as_str().eq_ignore_ascii_case(code))
+    }
+
     fn apply_levels(&mut self, framework: &Framework) {
         for level in &framework.levels {
-            self.level_names[level.level.index()] = level.name.clone();
+            let i = level.level.index();
+            self.level_names[i] = level.name.clone();
             if level.essence.is_some() {
-                self.level_essence[level.level.index()] = level.essence.clone();
+                self.level_essence[i] = level.essence.clone();
+            }
+            if level.guidance.is_some() {
+                self.level_guidance[i] = level.guidance.clone();
+            }
+        }
+        for attribute in &framework.attributes {
+            match (self.attributes.iter_mut()).find(|a| a.code == attribute.code) {
+                Some(existing) => *existing = attribute.clone(),
+                None => self.attributes.push(attribute.clone()),
             }
         }
     }
@@ -102,6 +131,8 @@ impl Catalog {
                 source: None,
                 level_names: STANDARD_LEVEL_NAMES.map(String::from),
                 level_essence: Default::default(),
+                level_guidance: Default::default(),
+                attributes: Vec::new(),
             });
             self.frameworks.len() - 1
         })
@@ -128,79 +159,23 @@ impl Catalog {
         info.name.eq_ignore_ascii_case(wanted) || info.title().eq_ignore_ascii_case(wanted)
     }
 
-    /// True when [`Catalog::make_printable`] would leave every framework and entry as it is
-    /// (the errors and source paths are not looked at).
+    /// True when [`Catalog::make_printable`] would leave every framework and entry as it is:
+    /// the tests' way to see that it reaches every string.
+    #[cfg(test)]
     pub fn is_printable(&self) -> bool {
-        let frameworks = self.frameworks.iter().all(|info| {
-            let single = [Some(&info.name), info.edition.as_ref()]
-                .into_iter()
-                .flatten()
-                .chain(&info.level_names)
-                .all(|text| is_printable(text, Lines::Single));
-            single
-                && info
-                    .source
-                    .iter()
-                    .chain(info.level_essence.iter().flatten())
-                    .all(|text| is_printable(text, Lines::Multi))
-        });
-        frameworks
-            && self.entries.iter().all(|entry| {
-                let skill = &entry.skill;
-                let single = [
-                    Some(&skill.name),
-                    skill.category.as_ref(),
-                    skill.subcategory.as_ref(),
-                    skill.url.as_ref(),
-                ]
-                .into_iter()
-                .flatten()
-                .chain(skill.levels.0.values().flatten())
-                .all(|text| is_printable(text, Lines::Single));
-                single
-                    && [Some(&skill.description), skill.guidance.as_ref()]
-                        .into_iter()
-                        .flatten()
-                        .chain(&skill.notes)
-                        .all(|text| is_printable(text, Lines::Multi))
-            })
+        let mut copy = self.clone();
+        copy.make_printable();
+        copy.frameworks == self.frameworks && copy.entries == self.entries
     }
 
     /// Replaces control characters and bidi overrides in every string, for display on a terminal.
     /// JSON output is made from a catalog that has not been through this.
     pub fn make_printable(&mut self) {
         for info in &mut self.frameworks {
-            make_printable(&mut info.name, Lines::Single);
-            for text in info.edition.iter_mut().chain(info.level_names.iter_mut()) {
-                make_printable(text, Lines::Single);
-            }
-            for text in info
-                .source
-                .iter_mut()
-                .chain(info.level_essence.iter_mut().flatten())
-            {
-                make_printable(text, Lines::Multi);
-            }
+            info.for_each_text(&mut make_printable);
         }
         for entry in &mut self.entries {
-            let skill = &mut entry.skill;
-            make_printable(&mut skill.name, Lines::Single);
-            for text in [&mut skill.category, &mut skill.subcategory, &mut skill.url]
-                .into_iter()
-                .flatten()
-            {
-                make_printable(text, Lines::Single);
-            }
-            make_printable(&mut skill.description, Lines::Multi);
-            if let Some(guidance) = &mut skill.guidance {
-                make_printable(guidance, Lines::Multi);
-            }
-            for note in &mut skill.notes {
-                make_printable(note, Lines::Multi);
-            }
-            for statement in skill.levels.0.values_mut().flatten() {
-                make_printable(statement, Lines::Single);
-            }
+            skill_texts(&mut entry.skill, &mut make_printable);
         }
         for error in &mut self.errors {
             error.make_printable();
@@ -208,6 +183,58 @@ impl Catalog {
         for source in &mut self.sources {
             make_printable(&mut source.path, Lines::Single);
         }
+    }
+}
+
+impl FrameworkInfo {
+    /// Calls `f` on every text of the framework that is shown, with how many lines it may hold.
+    fn for_each_text(&mut self, f: &mut impl FnMut(&mut String, Lines)) {
+        f(&mut self.name, Lines::Single);
+        for text in self.edition.iter_mut().chain(self.level_names.iter_mut()) {
+            f(text, Lines::Single);
+        }
+        let multi = (self.source.iter_mut())
+            .chain(self.level_essence.iter_mut().flatten())
+            .chain(self.level_guidance.iter_mut().flatten());
+        for text in multi {
+            f(text, Lines::Multi);
+        }
+        for attribute in &mut self.attributes {
+            f(&mut attribute.name, Lines::Single);
+            if let Some(url) = &mut attribute.url {
+                f(url, Lines::Single);
+            }
+            for text in [&mut attribute.description, &mut attribute.guidance]
+                .into_iter()
+                .flatten()
+            {
+                f(text, Lines::Multi);
+            }
+            for statement in attribute.levels.0.values_mut().flatten() {
+                f(statement, Lines::Single);
+            }
+        }
+    }
+}
+
+/// Calls `f` on every text of a skill that is shown, with how many lines it may hold.
+fn skill_texts(skill: &mut Skill, f: &mut impl FnMut(&mut String, Lines)) {
+    f(&mut skill.name, Lines::Single);
+    for text in [&mut skill.category, &mut skill.subcategory, &mut skill.url]
+        .into_iter()
+        .flatten()
+    {
+        f(text, Lines::Single);
+    }
+    f(&mut skill.description, Lines::Multi);
+    if let Some(guidance) = &mut skill.guidance {
+        f(guidance, Lines::Multi);
+    }
+    for note in &mut skill.notes {
+        f(note, Lines::Multi);
+    }
+    for statement in skill.levels.0.values_mut().flatten() {
+        f(statement, Lines::Single);
     }
 }
 
@@ -241,6 +268,39 @@ mod tests {
     }
 
     #[test]
+    fn a_later_file_adds_and_replaces_attributes_and_level_texts() {
+        let first = r#"(framework: "F", levels: [(level: 4, name: "Enable", essence: "E4")],
+            attributes: [(code: "AUTO", name: "Autonomy", levels: {4: ["old"]}),
+                         (code: "LEAD", name: "Leadership", kind: BusinessSkill)],
+            skills: [])"#;
+        let second = r#"(framework: "F", levels: [(level: 4, name: "Enable", guidance: "G4")],
+            attributes: [(code: "AUTO", name: "Autonomy", levels: {4: ["new"]}),
+                         (code: "INFL", name: "Influence")],
+            skills: [])"#;
+        let mut catalog = Catalog::default();
+        catalog.add("a", parse_framework("a", first).unwrap());
+        catalog.add("b", parse_framework("b", second).unwrap());
+        let info = &catalog.frameworks[0];
+        let level = Level::new(4).unwrap();
+        assert_eq!(
+            info.essence(level),
+            Some("E4"),
+            "kept: the second file has none"
+        );
+        assert_eq!(info.level_guidance[3].as_deref(), Some("G4"));
+        let codes: Vec<&str> = info.attributes.iter().map(|a| a.code.as_str()).collect();
+        assert_eq!(codes, ["AUTO", "LEAD", "INFL"]);
+        assert_eq!(
+            info.attribute("auto").unwrap().statements(level).unwrap(),
+            ["new"]
+        );
+        let business: Vec<&str> = (info.attributes_of(AttributeKind::BusinessSkill))
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(business, ["Leadership"]);
+    }
+
+    #[test]
     fn the_same_code_in_two_frameworks_stays_reachable() {
         let mut catalog = Catalog::default();
         catalog.add("a", framework("F", Some("1"), "AB", "one"));
@@ -259,12 +319,26 @@ mod tests {
         plain.add("a", base.clone());
         assert!(plain.is_printable());
         let evil = "x\u{1b}[2J";
-        let spoil: [fn(&mut Catalog, &str); 12] = [
+        let spoil: [fn(&mut Catalog, &str); 15] = [
             |c, t| c.frameworks[0].name = t.into(),
             |c, t| c.frameworks[0].edition = Some(t.into()),
             |c, t| c.frameworks[0].source = Some(t.into()),
             |c, t| c.frameworks[0].level_names[6] = t.into(),
             |c, t| c.frameworks[0].level_essence[2] = Some(t.into()),
+            |c, t| c.frameworks[0].level_guidance[3] = Some(t.into()),
+            |c, t| {
+                let mut attribute: Attribute =
+                    ron::from_str(r#"(code: "AUTO", name: "Autonomy")"#).unwrap();
+                attribute.description = Some(t.into());
+                c.frameworks[0].attributes.push(attribute);
+            },
+            |c, t| {
+                let mut attribute: Attribute =
+                    ron::from_str(r#"(code: "AUTO", name: "Autonomy", levels: {3: ["x"]})"#)
+                        .unwrap();
+                attribute.levels.0.values_mut().next().unwrap()[0] = t.into();
+                c.frameworks[0].attributes.push(attribute);
+            },
             |c, t| c.entries[0].skill.name = t.into(),
             |c, t| c.entries[0].skill.subcategory = Some(t.into()),
             |c, t| c.entries[0].skill.url = Some(t.into()),

@@ -20,6 +20,9 @@ pub struct Framework {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<LevelName>,
+    /// The generic attributes that define the levels across all skills (autonomy, influence, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<Attribute>,
     pub skills: Vec<Skill>,
 }
 
@@ -27,14 +30,28 @@ impl Framework {
     /// The index of the first skill whose code an earlier skill already has: codes must be
     /// unique in a file.
     pub fn duplicate_code(&self) -> Option<usize> {
-        let mut seen = std::collections::HashSet::with_capacity(self.skills.len());
-        self.skills
-            .iter()
-            .position(|skill| !seen.insert(skill.code.as_str()))
+        first_repeat(self.skills.iter().map(|skill| &skill.code))
+    }
+
+    /// The index of the first attribute whose code an earlier attribute already has.
+    pub fn duplicate_attribute_code(&self) -> Option<usize> {
+        first_repeat(self.attributes.iter().map(|attribute| &attribute.code))
+    }
+
+    /// The index of the first level definition whose level an earlier one already defines.
+    pub fn duplicate_level(&self) -> Option<usize> {
+        first_repeat(self.levels.iter().map(|level| &level.level))
     }
 }
 
-/// The name (and optional essence) of one level of responsibility.
+fn first_repeat<T: Eq + std::hash::Hash>(items: impl Iterator<Item = T>) -> Option<usize> {
+    let mut items = items;
+    let mut seen = std::collections::HashSet::new();
+    items.position(|item| !seen.insert(item))
+}
+
+/// One level of responsibility: its name (SFIA's guiding phrase), and optionally its essence and
+/// guidance notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelName {
@@ -42,6 +59,8 @@ pub struct LevelName {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub essence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<String>,
 }
 
 impl LevelName {
@@ -51,6 +70,88 @@ impl LevelName {
             level,
             name: level.standard_name().to_string(),
             essence: None,
+            guidance: None,
+        }
+    }
+}
+
+/// A generic attribute of the levels of responsibility (SFIA's autonomy, influence, complexity,
+/// knowledge) or a business skill / behavioural factor (communication, leadership, …): what it
+/// means at each level, across all skills.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribute {
+    pub code: Code,
+    pub name: String,
+    #[serde(default)]
+    pub kind: AttributeKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Its text at each level it describes, a statement a line as for skills.
+    #[serde(default, skip_serializing_if = "AttributeLevels::is_empty")]
+    pub levels: AttributeLevels,
+}
+
+impl Attribute {
+    pub fn statements(&self, level: Level) -> Option<&[Statement]> {
+        self.levels.0.get(&level).map(Vec::as_slice)
+    }
+}
+
+/// SFIA 9's codes for the attributes that SFIA 8 names without a code.
+const SFIA_9_ATTRIBUTE_CODES: [(&str, &str); 4] = [
+    ("autonomy", "AUTO"),
+    ("influence", "INFL"),
+    ("complexity", "COMP"),
+    ("knowledge", "KNGE"),
+];
+
+/// The code for an attribute its source names without one: SFIA 9's code where SFIA 9 uses the
+/// same name (Autonomy AUTO, Influence INFL, Complexity COMP, Knowledge KNGE), otherwise the
+/// first four ASCII letters and digits of the name, upper-cased ("Business skills" → BUSI).
+/// `None` for a name without any.
+pub fn attribute_code_for_name(name: &str) -> Option<Code> {
+    let key = name.trim().to_lowercase();
+    if let Some((_, code)) = SFIA_9_ATTRIBUTE_CODES.iter().find(|(n, _)| *n == key) {
+        return Code::new(code).ok();
+    }
+    let derived: String = (name.chars())
+        .filter(char::is_ascii_alphanumeric)
+        .take(4)
+        .collect();
+    Code::new(&derived.to_ascii_uppercase()).ok()
+}
+
+/// Which of SFIA's two families an attribute belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+pub enum AttributeKind {
+    /// Autonomy, influence, complexity, knowledge.
+    #[default]
+    Attribute,
+    /// SFIA 8's business skills; SFIA 9's business skills / behavioural factors.
+    BusinessSkill,
+}
+
+impl AttributeKind {
+    pub const ALL: [AttributeKind; 2] = [AttributeKind::Attribute, AttributeKind::BusinessSkill];
+
+    /// "Attributes", "Business skills / behavioural factors": a heading for a group of them.
+    pub fn heading(self) -> &'static str {
+        match self {
+            AttributeKind::Attribute => "Attributes",
+            AttributeKind::BusinessSkill => "Business skills / behavioural factors",
+        }
+    }
+
+    /// The name in JSON output and data files.
+    pub fn label(self) -> &'static str {
+        match self {
+            AttributeKind::Attribute => "Attribute",
+            AttributeKind::BusinessSkill => "BusinessSkill",
         }
     }
 }
@@ -193,12 +294,22 @@ impl<'de> Deserialize<'de> for Level {
 pub struct Code(String);
 
 impl Code {
+    /// The longest code: SFIA's are four letters.
+    pub const MAX_LENGTH: usize = 16;
+
+    /// A code of ASCII letters and digits only, so that a look-alike (a Cyrillic Е in RЕLM)
+    /// can never pass for another skill.
     pub fn new(text: &str) -> Result<Code, String> {
         if text.is_empty() {
-            Err("the skill code is empty".to_string())
-        } else if !text.chars().all(char::is_alphanumeric) {
+            Err("the code is empty".to_string())
+        } else if !text.chars().all(|c| c.is_ascii_alphanumeric()) {
             Err(format!(
-                "the skill code {text:?} may hold only letters and digits"
+                "the code {text:?} may hold only ASCII letters and digits (A–Z, a–z, 0–9)"
+            ))
+        } else if text.len() > Code::MAX_LENGTH {
+            Err(format!(
+                "the code {text:?} is longer than {} characters",
+                Code::MAX_LENGTH
             ))
         } else {
             Ok(Code(text.to_string()))
@@ -233,26 +344,51 @@ pub struct LevelStatements(pub BTreeMap<Level, Vec<Statement>>);
 
 impl<'de> Deserialize<'de> for LevelStatements {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<Level, Vec<Statement>>::deserialize(deserializer)?;
+        let map = statements_by_level(deserializer)?;
         if map.is_empty() {
             return Err(serde::de::Error::custom(
                 "a skill needs at least one level with statements",
             ));
         }
-        for (level, statements) in &map {
-            if statements.is_empty() {
-                return Err(serde::de::Error::custom(format!(
-                    "level {level} has no statements"
-                )));
-            }
-            if statements.iter().any(|s| s.trim().is_empty()) {
-                return Err(serde::de::Error::custom(format!(
-                    "level {level} has an empty statement"
-                )));
-            }
-        }
         Ok(LevelStatements(map))
     }
+}
+
+/// An attribute's statements by level: like a skill's, but it may describe no level at all.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(transparent)]
+pub struct AttributeLevels(pub BTreeMap<Level, Vec<Statement>>);
+
+impl AttributeLevels {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for AttributeLevels {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        statements_by_level(deserializer).map(AttributeLevels)
+    }
+}
+
+/// Level → statements, refusing a level without statements and an empty statement.
+fn statements_by_level<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Level, Vec<Statement>>, D::Error> {
+    let map = BTreeMap::<Level, Vec<Statement>>::deserialize(deserializer)?;
+    for (level, statements) in &map {
+        if statements.is_empty() {
+            return Err(serde::de::Error::custom(format!(
+                "level {level} has no statements"
+            )));
+        }
+        if statements.iter().any(|s| s.trim().is_empty()) {
+            return Err(serde::de::Error::custom(format!(
+                "level {level} has an empty statement"
+            )));
+        }
+    }
+    Ok(map)
 }
 
 /// Describes a set of levels compactly: "2–6", "4, 6–7".
@@ -335,6 +471,52 @@ mod tests {
         assert!(Code::new("").is_err());
         assert!(Code::new("RE LM").is_err());
         assert!(Code::new("RE\u{1b}M").is_err());
+        let lookalike = Code::new("R\u{415}LM").unwrap_err();
+        assert!(
+            lookalike.contains("ASCII letters and digits"),
+            "{lookalike}"
+        );
+        assert!(Code::new("ÉTÉ1").is_err());
+        assert!(Code::new(&"A".repeat(16)).is_ok());
+        assert!(Code::new(&"A".repeat(17))
+            .unwrap_err()
+            .contains("longer than 16"));
+    }
+
+    #[test]
+    fn attributes_named_without_codes_get_sfia_9_codes_or_derived_ones() {
+        let code = |name: &str| attribute_code_for_name(name).map(|c| c.to_string());
+        assert_eq!(code("Autonomy").as_deref(), Some("AUTO"));
+        assert_eq!(code(" influence ").as_deref(), Some("INFL"));
+        assert_eq!(code("Complexity").as_deref(), Some("COMP"));
+        assert_eq!(code("Knowledge").as_deref(), Some("KNGE"));
+        assert_eq!(code("Business skills").as_deref(), Some("BUSI"));
+        assert_eq!(code("Decision-making").as_deref(), Some("DECI"));
+        assert_eq!(code("AI").as_deref(), Some("AI"));
+        assert_eq!(code("— ·"), None);
+    }
+
+    #[test]
+    fn attribute_levels_may_be_absent_but_never_empty() {
+        let parse = |text: &str| ron::from_str::<Attribute>(text);
+        let attribute = parse(r#"(code: "AUTO", name: "Autonomy")"#).unwrap();
+        assert_eq!(attribute.kind, AttributeKind::Attribute);
+        assert!(attribute.levels.is_empty());
+        let attribute = parse(
+            r#"(code: "LEAD", name: "Leadership", kind: BusinessSkill, levels: {3: ["Leads."]})"#,
+        )
+        .unwrap();
+        assert_eq!(attribute.kind, AttributeKind::BusinessSkill);
+        assert_eq!(attribute.statements(Level(3)).unwrap(), ["Leads."]);
+        for bad in [
+            r#"(code: "A", name: "N", levels: {3: []})"#,
+            r#"(code: "A", name: "N", levels: {3: [" "]})"#,
+            r#"(code: "A", name: "N", levels: {9: ["x"]})"#,
+            r#"(code: "A-B", name: "N")"#,
+            r#"(code: "A", name: "N", colour: 1)"#,
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

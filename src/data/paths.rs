@@ -14,12 +14,15 @@ pub struct UserPaths {
 }
 
 impl UserPaths {
+    /// The folders under the user's home, or `None` without one. A relative HOME (or XDG
+    /// folder) is refused: it would put the data folder wherever skillscope happens to run.
     pub fn discover() -> Option<UserPaths> {
         let dirs = ProjectDirs::from("", "", "skillscope")?;
-        Some(UserPaths {
+        let paths = UserPaths {
             data_dir: dirs.data_dir().to_path_buf(),
             config_dir: dirs.config_dir().to_path_buf(),
-        })
+        };
+        (paths.data_dir.is_absolute() && paths.config_dir.is_absolute()).then_some(paths)
     }
 
     pub fn config_file(&self) -> PathBuf {

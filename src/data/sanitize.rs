@@ -1,9 +1,11 @@
 //! Untrusted text made safe for a terminal.
 //!
 //! Data files come from anywhere. Before their text reaches a terminal (the browser, text and
-//! Markdown output) every control character and bidi override is replaced by something visible,
-//! so no escape sequence can move the cursor, clear the screen, retitle the window or write the
-//! clipboard, and nothing is silently hidden. JSON output keeps the original text.
+//! Markdown output) every control character, bidi control and invisible format character is
+//! replaced by something visible, so no escape sequence can move the cursor, clear the screen,
+//! retitle the window or write the clipboard, and nothing is silently hidden or reordered. JSON
+//! output keeps the original text (serde_json escapes what JSON needs; the commands escape the
+//! rest, see `cli::write_json`).
 
 use std::borrow::Cow;
 
@@ -22,20 +24,35 @@ const TAB: &str = "    ";
 pub const REPLACEMENT: char = '\u{FFFD}';
 
 fn needs_change(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c) || is_invisible(c) || is_line_separator(c)
 }
 
-/// Unicode bidi embeddings, overrides and isolates: they reorder what follows them on screen.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Unicode bidi embeddings, overrides, isolates and marks (LRM, RLM, ALM): they reorder what
+/// follows them on screen, or change it unseen.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
+/// Characters that take no room: zero-width space, (non-)joiners, word joiner and the
+/// zero-width no-break space (BOM). They can make two different codes or names look the same.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// U+2028 and U+2029 break lines on some terminals and not on others.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// True when [`printable`] leaves `text` as it is: no control character (but line breaks in
-/// `Multi` text) and no bidi control. Every catalog string passes through here on loading, so
-/// this scans bytes, a block at a time, and looks closely only at blocks holding a byte that
-/// can start such a character (other than a line break in `Multi` text): C0 controls and DEL are single bytes, C1 controls
-/// (U+0080–U+009F) are `C2 80`–`C2 9F`, and the bidi controls are `E2 80 AA`–`E2 80 AE`
-/// (U+202A–U+202E) and `E2 81 A6`–`E2 81 A9` (U+2066–U+2069).
+/// `Multi` text), bidi control or invisible character. Every string shown passes through here,
+/// so this scans bytes, a block at a time, and looks closely only at blocks holding a byte that
+/// can start such a character (other than a line break in `Multi` text): C0 controls and DEL
+/// are single bytes, C1 controls (U+0080–U+009F) are `C2 80`–`C2 9F`, ALM (U+061C) is
+/// `D8 9C`, U+FEFF is `EF BB BF`, and the rest lie in U+200B–U+2069, `E2 80 8B`–`E2 81 A9`.
 pub(crate) fn is_printable(text: &str, lines: Lines) -> bool {
     const BLOCK: usize = 32;
     // Line breaks are fine in `Multi` text, and common: they need no closer look there (no byte
@@ -44,7 +61,12 @@ pub(crate) fn is_printable(text: &str, lines: Lines) -> bool {
     let bytes = text.as_bytes();
     bytes.chunks(BLOCK).enumerate().all(|(n, block)| {
         let suspect = block.iter().fold(false, |any, &b| {
-            any | ((b < 0x20) & (b != allowed)) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+            any | ((b < 0x20) & (b != allowed))
+                | (b == 0x7f)
+                | (b == 0xc2)
+                | (b == 0xd8)
+                | (b == 0xe2)
+                | (b == 0xef)
         });
         !suspect || is_printable_from(bytes, n * BLOCK, n * BLOCK + block.len(), lines)
     })
@@ -57,10 +79,12 @@ fn is_printable_from(bytes: &[u8], from: usize, to: usize, lines: Lines) -> bool
         b'\n' => keep_newlines,
         0x00..=0x1f | 0x7f => false,
         0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xd8 => bytes.get(i + 1) != Some(&0x9c),
         0xe2 => !matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa0 | 0xa6..=0xa9))
         ),
+        0xef => (bytes.get(i + 1), bytes.get(i + 2)) != (Some(&0xbb), Some(&0xbf)),
         _ => true,
     })
 }
@@ -84,6 +108,8 @@ pub fn printable(text: &str, lines: Lines) -> Cow<'_, str> {
                 out.push(char::from(c as u8 + 0x40));
             }
             '\x7f' => out.push_str("^?"),
+            c if is_line_separator(c) && lines == Lines::Multi => out.push('\n'),
+            c if is_line_separator(c) => out.push(' '),
             c if needs_change(c) => out.push(REPLACEMENT),
             c => out.push(c),
         }
@@ -125,6 +151,21 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_and_bidi_marks_are_shown() {
+        let sneaky = "R\u{200B}ELM\u{200C}\u{200D}\u{2060}\u{FEFF}a\u{200E}b\u{200F}c\u{061C}";
+        let safe = printable(sneaky, Lines::Single);
+        assert_eq!(
+            safe,
+            "R\u{FFFD}ELM\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}a\u{FFFD}b\u{FFFD}c\u{FFFD}"
+        );
+        assert_eq!(printable("a\u{2028}b\u{2029}c", Lines::Multi), "a\nb\nc");
+        assert_eq!(printable("a\u{2028}b", Lines::Single), "a b");
+        // Neighbours of those code points are left alone.
+        let fine = "\u{200A}\u{2010}\u{2027}\u{205F}\u{FEFE}\u{061B}ﻼ";
+        assert!(matches!(printable(fine, Lines::Single), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn multi_line_text_with_only_line_breaks_is_borrowed() {
         assert!(matches!(printable("a\nb", Lines::Multi), Cow::Borrowed(_)));
         assert_eq!(printable("a\nb", Lines::Single), "a b");
@@ -134,7 +175,7 @@ mod tests {
         /// The byte scan agrees with the definition: no char that needs a change.
         #[test]
         fn the_byte_scan_finds_exactly_the_chars_that_change(
-            text in r"(\PC|[\x00-\x1f\x7f-\x{9f}]|[\x{2028}-\x{206f}]|[\x{c0}-\x{3000}]){0,12}"
+            text in r"(\PC|[\x00-\x1f\x7f-\x{9f}]|[\x{2000}-\x{206f}]|[\x{600}-\x{61f}]|[\x{fef0}-\x{ffff}]|[\x{c0}-\x{3000}]){0,12}"
         ) {
             for lines in [Lines::Single, Lines::Multi] {
                 let by_chars = !text

@@ -4,7 +4,7 @@
 
 use std::fmt;
 use std::fs;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -18,6 +18,8 @@ pub const BUILT_IN_DATA: &str = include_str!("../../assets/skills.ron");
 pub const BUILT_IN_NAME: &str = "<built-in>";
 /// A data file larger than this is refused before it is read, so junk cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The byte order mark some editors put at the start of a UTF-8 file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How deeply brackets may nest before the parser gives up (guards the stack).
 const RECURSION_LIMIT: usize = 64;
 
@@ -114,32 +116,72 @@ fn describe_ron_error(error: &ron::Error) -> String {
     }
 }
 
+/// Codes are unique among a file's skills and among its attributes, and each level is defined
+/// once; the second of a pair is reported where it stands.
 fn check_unique_codes(path: &str, text: &str, framework: &Framework) -> Result<(), LoadError> {
-    let Some(index) = framework.duplicate_code() else {
-        return Ok(());
-    };
-    let code = framework.skills[index].code.as_str();
-    let occurrence = framework.skills[..=index]
-        .iter()
-        .filter(|s| s.code.as_str() == code)
-        .count();
-    Err(LoadError {
+    let error = |position, message| LoadError {
         path: path.to_string(),
-        position: locate_code(text, code, occurrence),
-        message: format!("duplicate skill code {code:?} (codes must be unique in a file)"),
-    })
+        position,
+        message,
+    };
+    if let Some(index) = framework.duplicate_code() {
+        let code = framework.skills[index].code.as_str();
+        let n = (framework.skills[..=index].iter())
+            .filter(|s| s.code.as_str() == code)
+            .count();
+        let attributes = (framework.attributes.iter())
+            .filter(|a| a.code.as_str() == code)
+            .count();
+        // Attributes written first would shift the count; their place is then not guessed.
+        let position = (attributes == 0).then(|| locate(text, "code", &format!("\"{code}\""), n));
+        return Err(error(
+            position.flatten(),
+            format!("duplicate skill code {code:?} (codes must be unique in a file)"),
+        ));
+    }
+    if let Some(index) = framework.duplicate_attribute_code() {
+        let code = framework.attributes[index].code.as_str();
+        let n = (framework.attributes[..=index].iter())
+            .filter(|a| a.code.as_str() == code)
+            .count();
+        let skills = framework.skills.iter().filter(|s| s.code.as_str() == code);
+        let position =
+            (skills.count() == 0).then(|| locate(text, "code", &format!("\"{code}\""), n));
+        return Err(error(
+            position.flatten(),
+            format!("duplicate attribute code {code:?} (codes must be unique in a file)"),
+        ));
+    }
+    if let Some(index) = framework.duplicate_level() {
+        let level = framework.levels[index].level;
+        let n = (framework.levels[..=index].iter())
+            .filter(|l| l.level == level)
+            .count();
+        return Err(error(
+            locate(text, "level", &level.to_string(), n),
+            format!("level {level} is defined twice in `levels`"),
+        ));
+    }
+    Ok(())
 }
 
-/// Finds the `n`th `"CODE"` string after a `code` field, as 1-based line and column.
-fn locate_code(text: &str, code: &str, n: usize) -> Option<(usize, usize)> {
-    let needle = format!("\"{code}\"");
+/// Finds the `n`th `value` written right after a `field:`, as 1-based line and column.
+fn locate(text: &str, field: &str, value: &str, n: usize) -> Option<(usize, usize)> {
     let mut found = 0;
     let mut search_from = 0;
-    while let Some(at) = text[search_from..].find(&needle) {
+    while let Some(at) = text[search_from..].find(value) {
         let start = search_from + at;
-        search_from = start + needle.len();
+        search_from = start + value.len();
         let before = text[..start].trim_end();
-        if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("code") {
+        let Some(before) = before.strip_suffix(':') else {
+            continue;
+        };
+        let named = before
+            .trim_end()
+            .strip_suffix(field)
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+        let whole = !text[search_from..].starts_with(|c: char| c.is_ascii_digit());
+        if named && whole {
             found += 1;
             if found == n {
                 let line = text[..start].matches('\n').count() + 1;
@@ -161,7 +203,11 @@ pub fn read_framework_file(path: &Path) -> Result<Framework, LoadError> {
 /// Reads a text file of at most `max_bytes`; `kind` names such files in the error ("data files").
 pub(crate) fn read_text(path: &Path, max_bytes: u64, kind: &str) -> Result<String, LoadError> {
     let shown = path.display().to_string();
-    let bytes = read_capped(path, max_bytes, kind)?;
+    let mut bytes = read_capped(path, max_bytes, kind)?;
+    // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the text.
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -187,13 +233,13 @@ pub(crate) fn read_capped(path: &Path, max_bytes: u64, kind: &str) -> Result<Vec
         position: None,
         message,
     };
-    let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let file = open_regular_file(path).map_err(|e| fail(format!("cannot open: {e}")))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > max_bytes {
         return Err(fail(format!(
-            "the file is {} MiB; {kind} may be at most {} MiB",
-            size / (1024 * 1024),
-            max_bytes / (1024 * 1024)
+            "the file is {}; {kind} may be at most {}",
+            size_text(size),
+            size_text(max_bytes)
         )));
     }
     let mut bytes = Vec::with_capacity(size.min(max_bytes) as usize);
@@ -203,11 +249,50 @@ pub(crate) fn read_capped(path: &Path, max_bytes: u64, kind: &str) -> Result<Vec
         .map_err(|e| fail(format!("cannot read: {e}")))?;
     if bytes.len() as u64 > max_bytes {
         return Err(fail(format!(
-            "the file is larger than {} MiB",
-            max_bytes / (1024 * 1024)
+            "the file is larger than {}",
+            size_text(max_bytes)
         )));
     }
     Ok(bytes)
+}
+
+/// Opens a regular file (or a link to one) for reading. Anything else is refused before it can
+/// block or stream without end: a FIFO would wait for a writer, `/dev/zero` never ends.
+pub fn open_regular_file(path: &Path) -> io::Result<fs::File> {
+    let not_regular = || {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, device, FIFO or socket)",
+        )
+    };
+    if !fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    // Should the path become a FIFO between the look and the opening, opening does not wait.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    Ok(file)
+}
+
+/// "3 KiB", "64 MiB": a size in the unit that reads best.
+fn size_text(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    if bytes >= KIB * KIB {
+        format!("{} MiB", bytes / (KIB * KIB))
+    } else if bytes >= KIB {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// The `*.ron` files of a folder, sorted by name so the order is predictable.
@@ -346,6 +431,80 @@ mod tests {
         let error = parse(&text).unwrap_err();
         assert_eq!(error.position, Some((3, 8)), "{error}");
         assert!(error.message.contains("duplicate skill code \"AB\""));
+    }
+
+    #[test]
+    fn attributes_and_level_definitions_parse_and_repeats_are_located() {
+        let text = r#"(framework: "F",
+  levels: [(level: 4, name: "Enable", essence: "E", guidance: "G")],
+  attributes: [(code: "AUTO", name: "Autonomy", levels: {4: ["Works under general direction."]})],
+  skills: [(code: "AB", name: "N", description: "D", levels: {3: ["S"]})])"#;
+        let framework = parse(text).unwrap();
+        assert_eq!(framework.levels[0].guidance.as_deref(), Some("G"));
+        assert_eq!(framework.attributes[0].code.as_str(), "AUTO");
+
+        let twice = text.replace(
+            "attributes: [(code: \"AUTO\"",
+            "attributes: [(code: \"AUTO\", name: \"A\"),\n (code: \"AUTO\"",
+        );
+        let error = parse(&twice).unwrap_err();
+        assert!(
+            error.message.contains("duplicate attribute code \"AUTO\""),
+            "{error}"
+        );
+        assert_eq!(error.position, Some((4, 9)), "{error}");
+
+        let level_twice = text.replace(
+            "levels: [(level: 4,",
+            "levels: [(level: 4, name: \"X\"),\n (level: 4,",
+        );
+        let error = parse(&level_twice).unwrap_err();
+        assert!(
+            error.message.contains("level 4 is defined twice"),
+            "{error}"
+        );
+        assert_eq!(error.position, Some((3, 10)), "{error}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bom.ron");
+        fs::write(&path, [UTF8_BOM, MINIMAL.as_bytes()].concat()).unwrap();
+        let framework = read_framework_file(&path).unwrap();
+        assert_eq!(framework.framework, "F");
+        // One in the middle stays an error where it stands.
+        let inner = MINIMAL.replacen('(', "(\u{FEFF}", 1);
+        fs::write(&path, inner).unwrap();
+        let error = read_framework_file(&path).unwrap_err();
+        assert_eq!(error.position, Some((1, 2)), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let mut refused = vec![dir.path().to_path_buf(), PathBuf::from("/dev/zero")];
+        if made.is_ok_and(|status| status.success()) {
+            refused.push(fifo);
+        }
+        for path in refused {
+            // A FIFO would block here for ever, /dev/zero would never end.
+            let error = read_framework_file(&path).unwrap_err();
+            assert!(
+                error.message.contains("not a regular file"),
+                "{path:?}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn sizes_are_said_in_the_unit_that_reads_best() {
+        assert_eq!(size_text(512), "512 bytes");
+        assert_eq!(size_text(8 * 1024), "8 KiB");
+        assert_eq!(size_text(64 * 1024 * 1024), "64 MiB");
     }
 
     #[test]

@@ -142,14 +142,14 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_documents_every_action_and_theme() {
-        let readme = include_str!("../../README.md");
+    fn the_configuration_docs_name_every_action_and_theme() {
+        let docs = include_str!("../../docs/configuration.md");
         for name in action_names::<Action>() {
-            assert!(readme.contains(&format!("`{name}`")), "{name}");
+            assert!(docs.contains(&format!("`{name}`")), "{name}");
         }
         for theme in ThemeName::ALL {
             assert!(
-                readme.contains(&format!("`\"{}\"`", theme.name())),
+                docs.contains(&format!("`\"{}\"`", theme.name())),
                 "{theme:?}"
             );
         }

@@ -1,4 +1,6 @@
-//! Level names (and the essence of each level) from a levels-of-responsibility sheet.
+//! Level names (and the essence of each level) from a levels-of-responsibility sheet, and which
+//! sheet gives them: a separate levels file, the skills file's levels sheet, or none (SFIA's
+//! standard names).
 //!
 //! Two layouts are read. Down the rows: a header row with "Level", "Level name" (or "Guiding
 //! phrase") and "Essence", then a level a row. Across the columns: the same names down the first
@@ -10,8 +12,9 @@
 //! Essence of the level, Performs…, Provides…, …
 //! ```
 
-use super::HEADER_SEARCH_ROWS;
-use super::{cell, clean_line, clean_text, find_column, header_key, Sheet, Workbook};
+use super::cells::{cell, clean_line, clean_text};
+use super::header::{find_column, header_key, HEADER_SEARCH_ROWS};
+use super::{ImportError, LevelNamesFrom, Sheet, Workbook};
 use crate::data::model::{Level, LevelName};
 
 const LEVEL_LABELS: &[&str] = &["level", "level number", "levels", "#"];
@@ -33,6 +36,68 @@ const ESSENCE_LABELS: &[&str] = &[
     "description",
     "level description",
 ];
+
+/// The level names of an import and where they came from, from the levels file when one was
+/// given (`--levels`), else from the skills file. Notes about them are added to `notes`.
+pub fn choose_level_names(
+    book: &Workbook,
+    levels_book: Option<&Workbook>,
+    notes: &mut Vec<String>,
+) -> Result<(Vec<LevelName>, LevelNamesFrom), ImportError> {
+    match levels_book {
+        Some(levels_book) => {
+            notes.extend(levels_book.notes.iter().cloned());
+            from_levels_file(levels_book).map_err(ImportError::NoLevelsInLevelsFile)
+        }
+        None => Ok(from_skills_file(book, notes)),
+    }
+}
+
+/// The levels of a levels file: its levels sheet, or its only or first sheet. Asked for by
+/// name, the file must name levels; standard names would hide that it was not read.
+fn from_levels_file(book: &Workbook) -> Result<(Vec<LevelName>, LevelNamesFrom), String> {
+    let sheet = (find_levels_sheet(book).or(book.sheets.first())).ok_or("it has no sheet")?;
+    let levels = levels_from_sheet(sheet)?;
+    if levels.is_empty() {
+        return Err(format!("sheet {:?} names no level", sheet.name));
+    }
+    Ok(named_by(sheet, levels))
+}
+
+/// The levels of the skills file's levels sheet; without one, or when it names none, SFIA's
+/// standard names (with a note saying why, when the sheet is there).
+fn from_skills_file(book: &Workbook, notes: &mut Vec<String>) -> (Vec<LevelName>, LevelNamesFrom) {
+    let Some(sheet) = find_levels_sheet(book) else {
+        return standard_levels();
+    };
+    match levels_from_sheet(sheet) {
+        Ok(levels) if !levels.is_empty() => named_by(sheet, levels),
+        Ok(_) => {
+            notes.push(format!(
+                "sheet {:?} names no level; SFIA's standard level names are used",
+                sheet.name
+            ));
+            standard_levels()
+        }
+        Err(note) => {
+            notes.push(note);
+            standard_levels()
+        }
+    }
+}
+
+fn named_by(sheet: &Sheet, levels: Vec<LevelName>) -> (Vec<LevelName>, LevelNamesFrom) {
+    let from = LevelNamesFrom::Sheet {
+        sheet: sheet.name.clone(),
+        count: levels.len(),
+    };
+    (levels, from)
+}
+
+fn standard_levels() -> (Vec<LevelName>, LevelNamesFrom) {
+    let levels = Level::all().map(LevelName::standard).collect();
+    (levels, LevelNamesFrom::Standard)
+}
 
 /// The sheet named for the levels ("Levels of responsibility", "Levels", "LoR"), if any.
 pub fn find_levels_sheet(book: &Workbook) -> Option<&Sheet> {
@@ -133,6 +198,7 @@ fn add_level(levels: &mut Vec<LevelName>, level: Level, name: &str, essence: Opt
         level,
         name,
         essence,
+        guidance: None,
     });
 }
 

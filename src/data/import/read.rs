@@ -1,6 +1,7 @@
 //! Reading a spreadsheet file into rows of cell texts: `.xlsx` (and the other formats calamine
 //! reads: `.xlsm`, `.xlsb`, `.xls`, `.ods`) or a `.csv` export of the skills sheet.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -8,7 +9,8 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
-use super::{find_skills_header, Sheet, Workbook, HEADER_SEARCH_ROWS};
+use super::header::{find_skills_header, HEADER_SEARCH_ROWS};
+use super::{Sheet, Workbook};
 
 /// A spreadsheet larger than this is refused before it is read.
 pub const MAX_SPREADSHEET_BYTES: u64 = 64 * 1024 * 1024;
@@ -117,57 +119,66 @@ fn cell_text(cell: &Data) -> String {
 /// first rows into the most cells.
 pub fn read_csv(name: &str, bytes: &[u8]) -> Workbook {
     let mut notes = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text.strip_prefix('\u{feff}').unwrap_or(text)),
+    let text = decode_csv(bytes, &mut notes);
+    // Commas first; the other separators are tried only when commas do not find the header.
+    let mut sheets = vec![parse_csv(name, &text, b',')];
+    for delimiter in [b';', b'\t'] {
+        if find_skills_header(&sheets[sheets.len() - 1]).is_some() {
+            break;
+        }
+        sheets.push(parse_csv(name, &text, delimiter));
+    }
+    let chosen = (sheets.iter())
+        .position(|sheet| find_skills_header(sheet).is_some())
+        .unwrap_or_else(|| widest(&sheets));
+    let sheet = sheets.swap_remove(chosen);
+    Workbook {
+        sheets: vec![sheet],
+        notes,
+    }
+}
+
+/// CSV bytes as text: UTF-8 without its byte-order mark, or else Windows-1252 (with a note).
+fn decode_csv<'b>(bytes: &'b [u8], notes: &mut Vec<String>) -> Cow<'b, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text.strip_prefix('\u{feff}').unwrap_or(text)),
         Err(_) => {
             notes.push("the file is not UTF-8; it was read as Windows-1252".to_string());
             encoding_rs::WINDOWS_1252
                 .decode_without_bom_handling(bytes)
                 .0
         }
-    };
-    let parse = |delimiter: u8| -> Sheet {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
-        let rows = reader
-            .records()
-            .map_while(Result::ok)
-            .map(|record| record.iter().map(str::to_string).collect())
-            .collect();
-        Sheet {
-            name: name.to_string(),
-            rows,
-        }
-    };
-    // Commas first; the other separators are tried only when commas do not find the header.
-    let mut sheets = vec![parse(b',')];
-    for delimiter in [b';', b'\t'] {
-        if find_skills_header(&sheets[sheets.len() - 1]).is_some() {
-            break;
-        }
-        sheets.push(parse(delimiter));
     }
-    let widest = |sheet: &Sheet| {
+}
+
+/// CSV text split at `delimiter` into one sheet; rows may differ in length.
+fn parse_csv(name: &str, text: &str, delimiter: u8) -> Sheet {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let rows = reader
+        .records()
+        .map_while(Result::ok)
+        .map(|record| record.iter().map(str::to_string).collect())
+        .collect();
+    Sheet {
+        name: name.to_string(),
+        rows,
+    }
+}
+
+/// The first of the sheets whose first rows hold the most cells: commas win ties.
+fn widest(sheets: &[Sheet]) -> usize {
+    let width = |sheet: &Sheet| {
         (sheet.rows.iter().take(HEADER_SEARCH_ROWS))
             .map(Vec::len)
             .max()
             .unwrap_or(0)
     };
-    let chosen = (sheets.iter())
-        .position(|sheet| find_skills_header(sheet).is_some())
-        .unwrap_or_else(|| {
-            // The first of the widest: commas win ties.
-            let most = sheets.iter().map(widest).max().unwrap_or(0);
-            sheets.iter().position(|s| widest(s) == most).unwrap_or(0)
-        });
-    let sheet = sheets.swap_remove(chosen);
-    Workbook {
-        sheets: vec![sheet],
-        notes,
-    }
+    let most = sheets.iter().map(width).max().unwrap_or(0);
+    sheets.iter().position(|s| width(s) == most).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -200,7 +211,10 @@ mod tests {
         let bytes = b"Code,Skill,Overall description\nAB,Caf\xe9 \x96 bar,D\n";
         let book = read_csv("x.csv", bytes);
         assert_eq!(book.sheets[0].rows[1][1], "Café – bar");
-        assert_eq!(book.notes.len(), 1);
+        assert_eq!(
+            book.notes,
+            ["the file is not UTF-8; it was read as Windows-1252"]
+        );
     }
 
     #[test]
