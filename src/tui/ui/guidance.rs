@@ -5,20 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::pane_block;
 use super::text::{fit, mark_terms, wrap};
+use super::{pane_block, DetailView};
 use crate::data::catalog::{Entry, FrameworkInfo};
 use crate::data::model::{GuidanceBlock, Status};
 use crate::query::render::placement;
 use crate::tui::theme::Theme;
 
 /// What the guidance pane shows.
-pub struct GuidanceView<'a> {
-    pub theme: &'a Theme,
-    pub focused: bool,
-    /// Nothing when no skill is selected.
-    pub shown: Option<ShownGuidance<'a>>,
-}
+pub type GuidanceView<'a> = DetailView<'a, ShownGuidance<'a>>;
 
 /// A skill's guidance.
 pub struct ShownGuidance<'a> {

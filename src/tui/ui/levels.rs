@@ -6,20 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::pane_block;
 use super::text::{fit, mark_terms, wrap};
+use super::{pane_block, DetailView};
 use crate::data::catalog::FrameworkInfo;
 use crate::data::model::{Level, Skill};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
 /// What the levels pane shows.
-pub struct LevelsView<'a> {
-    pub theme: &'a Theme,
-    pub focused: bool,
-    /// Nothing when no skill is selected.
-    pub shown: Option<ShownLevel<'a>>,
-}
+pub type LevelsView<'a> = DetailView<'a, ShownLevel<'a>>;
 
 /// A skill at a level.
 pub struct ShownLevel<'a> {

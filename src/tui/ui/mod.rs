@@ -96,6 +96,14 @@ pub fn draw(frame: &mut Frame, view: &ScreenView) {
     }
 }
 
+/// What a detail pane (levels, guidance) shows: its border, and `T` of the selected skill.
+pub struct DetailView<'a, T> {
+    pub theme: &'a Theme,
+    pub focused: bool,
+    /// Nothing when no skill is selected.
+    pub shown: Option<T>,
+}
+
 /// A pane's border, bright when it has the focus.
 pub fn pane_block(theme: &Theme, focused: bool, title: String) -> Block<'static> {
     let (style, title_style) = if focused {
