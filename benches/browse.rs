@@ -16,8 +16,8 @@ use skillscope::data::model::Level;
 use skillscope::data::sources::{load_catalog, parse_framework, SourceSelection};
 use skillscope::query::search::{Hit, Query, SearchIndex};
 use skillscope::tui::action::Action;
-use skillscope::tui::app::App;
 use skillscope::tui::layout;
+use skillscope::tui::state::App;
 use skillscope::tui::theme::Theme;
 use skillscope::tui::ui;
 
@@ -92,7 +92,7 @@ fn terminal() -> Terminal<TestBackend> {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| ui::draw(frame, app))
+        .draw(|frame| ui::draw(frame, &app.screen_view(frame.area())))
         .expect("drawing into a TestBackend");
 }
 
@@ -206,7 +206,7 @@ mod frame {
     #[divan::bench(consts = SIZES)]
     fn search_results<const N: usize>(bencher: Bencher) {
         let mut app = app(N);
-        app.update(Action::StartSearch);
+        app.update(Action::Search);
         type_text(&mut app, "governance");
         let mut terminal = terminal();
         bencher.bench_local(|| draw(&mut terminal, &app));
@@ -217,19 +217,18 @@ mod frame {
     #[divan::bench(consts = SIZES, args = TYPING)]
     fn keystroke<const N: usize>(bencher: Bencher, typed: &str) {
         let mut app = app(N);
-        app.update(Action::StartSearch);
+        app.update(Action::Search);
         let (before, last) = typed.split_at(typed.len() - 1);
         type_text(&mut app, before);
         let key = last.chars().next().expect("one character");
-        let before = app.search.clone().expect("searching");
         let mut terminal = terminal();
         draw(&mut terminal, &app);
         bencher
-            .with_inputs(|| before.clone())
-            .bench_local_values(|search| {
-                app.search = Some(search);
+            .with_inputs(|| app.clone())
+            .bench_local_values(|mut app| {
                 app.update(Action::Type(key));
                 draw(&mut terminal, &app);
+                app
             });
     }
 
@@ -247,37 +246,27 @@ mod frame {
         let longest = Level::all()
             .max_by_key(|&level| skill.statements(level).map_or(0, |s| s.len()))
             .expect("seven levels");
-        app.level = longest;
+        app.update(Action::ClickLevel(longest));
         app
     }
 
-    /// Draws `app` again and again, with the lines kept from the frame before or (`"anew"`)
-    /// made anew each time, as every frame did before they were kept.
-    fn redraw(bencher: Bencher, app: App, lines: &str) {
+    /// A frame showing a level of 300 statements, redrawn: every frame wraps them anew.
+    #[divan::bench]
+    fn long_level(bencher: Bencher) {
+        let app = app_at_a_long_level();
         let mut terminal = terminal();
-        draw(&mut terminal, &app);
-        let anew = lines != "kept";
-        bencher.bench_local(|| {
-            if anew {
-                app.wrapped.clear();
-            }
-            draw(&mut terminal, &app);
-        });
+        bencher.bench_local(|| draw(&mut terminal, &app));
     }
 
-    /// A frame showing a level of 300 statements, redrawn.
-    #[divan::bench(args = ["kept", "wrapped anew"])]
-    fn long_level(bencher: Bencher, lines: &str) {
-        redraw(bencher, app_at_a_long_level(), lines);
-    }
-
-    /// The comparison of that level with the next, redrawn (as when it is scrolled).
-    #[divan::bench(args = ["kept", "compared anew"])]
-    fn long_comparison(bencher: Bencher, lines: &str) {
+    /// The comparison of that level with the next, redrawn (as when it is scrolled): every
+    /// frame compares the statements anew.
+    #[divan::bench]
+    fn long_comparison(bencher: Bencher) {
         let mut app = app_at_a_long_level();
-        app.update(Action::OpenComparison);
-        assert!(app.comparison.is_some(), "a comparison is open");
-        redraw(bencher, app, lines);
+        app.update(Action::Compare);
+        assert!(app.comparison().is_some(), "a comparison is open");
+        let mut terminal = terminal();
+        bencher.bench_local(|| draw(&mut terminal, &app));
     }
 
     /// The part of a frame that wraps the selected skill's text: the levels and guidance panes'
@@ -285,7 +274,6 @@ mod frame {
     #[divan::bench(consts = SIZES)]
     fn wrap_detail_panes<const N: usize>(bencher: Bencher) {
         let app = app(N);
-        let entry = app.selected_entry().expect("a selected skill");
         let screen = app.screen();
         let levels_width = layout::levels_parts(screen.levels.expect("levels pane"))
             .1
@@ -294,10 +282,17 @@ mod frame {
         let guidance_width = layout::inner(screen.guidance.expect("guidance pane"))
             .width
             .saturating_sub(1);
+        let (levels, guidance) = (app.levels_view(), app.guidance_view());
+        let shown_level = levels.shown.as_ref().expect("a selected skill");
+        let shown_guidance = guidance.shown.as_ref().expect("a selected skill");
         bencher.bench_local(|| {
             (
-                ui::levels::statement_lines(&app, entry, usize::from(levels_width)),
-                ui::guidance::guidance_lines(&app, entry, usize::from(guidance_width)),
+                ui::levels::statement_lines(levels.theme, shown_level, usize::from(levels_width)),
+                ui::guidance::guidance_lines(
+                    guidance.theme,
+                    shown_guidance,
+                    usize::from(guidance_width),
+                ),
             )
         });
     }

@@ -36,7 +36,10 @@ fn browse(cli: &Cli) -> ExitCode {
 fn run_command(command: &skillscope::cli::args::Command, cli: &Cli) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = run(command, &cli.sources, &mut out).and_then(|code| {
+    // The commands check the config file with the browser's own check: this binary holds both
+    // faces, and the commands do not import the browser.
+    let check_config = skillscope::tui::settings::check;
+    let result = run(command, &cli.sources, check_config, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });

@@ -7,8 +7,10 @@ use skillscope::data::catalog::Catalog;
 use skillscope::data::sources::{load_catalog, SourceSelection};
 use skillscope::tui::action::Action;
 use skillscope::tui::action_for_event;
-use skillscope::tui::app::{App, Pane};
+use skillscope::tui::keymap::{key_event, ActiveBinding, Scope};
+use skillscope::tui::layout::Pane;
 use skillscope::tui::settings::Settings;
+use skillscope::tui::state::App;
 use skillscope::tui::testing::{buffer_text, press_keys, render};
 use skillscope::tui::theme::Theme;
 
@@ -79,9 +81,9 @@ fn search_rollback_jumps_to_relm_at_the_level_that_mentions_it() {
     );
     insta::assert_snapshot!("search_rollback", text);
     press_keys(&mut app, "<Enter>");
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(selected_code(&app), "RELM");
-    assert_eq!(app.level.get(), 4);
+    assert_eq!(app.level().get(), 4);
     assert!(screen(&app).contains("• Maintains release processes and procedures,"));
 }
 
@@ -100,7 +102,7 @@ fn search_devsec_jumps_to_dsop_and_escape_restores_the_list() {
     press_keys(&mut app, "/zzz");
     assert!(screen(&app).contains("Nothing matches"));
     press_keys(&mut app, "<Esc>");
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(selected_code(&app), "DSOP", "Esc keeps the skill shown");
     assert!(screen(&app).contains("Skills (3)"));
 }
@@ -109,10 +111,10 @@ fn search_devsec_jumps_to_dsop_and_escape_restores_the_list() {
 fn typing_q_in_search_types_it_instead_of_quitting() {
     let mut app = app(80, 24);
     press_keys(&mut app, "/q");
-    assert!(!app.should_quit);
-    assert_eq!(app.search.as_ref().unwrap().input, "q");
+    assert!(!app.should_quit());
+    assert_eq!(app.search().unwrap().input(), "q");
     press_keys(&mut app, "<Backspace><Esc>q");
-    assert!(app.should_quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -121,24 +123,24 @@ fn level_keys_skip_undefined_levels_and_stop_at_the_ends() {
     press_keys(&mut app, "/relm<Enter>");
     assert_eq!(selected_code(&app), "RELM");
     press_keys(&mut app, "hhhhh");
-    assert_eq!(app.level.get(), 2, "RELM's lowest level");
+    assert_eq!(app.level().get(), 2, "RELM's lowest level");
     assert!(screen(&app).contains("Level 2 is the lowest defined level of RELM."));
     press_keys(&mut app, "llllllll");
-    assert_eq!(app.level.get(), 6);
+    assert_eq!(app.level().get(), 6);
     press_keys(&mut app, "<Left>");
-    assert_eq!(app.level.get(), 5);
+    assert_eq!(app.level().get(), 5);
 }
 
 #[test]
 fn moving_between_skills_keeps_the_nearest_defined_level() {
     let mut app = app(160, 45);
     press_keys(&mut app, "/relm<Enter>hhh");
-    assert_eq!(app.level.get(), 2);
+    assert_eq!(app.level().get(), 2);
     press_keys(&mut app, "gj");
     // g goes to the top row (the framework group); j to the first category row: SLEN stays.
     press_keys(&mut app, "jj");
     assert_eq!(selected_code(&app), "SLEN");
-    assert_eq!(app.level.get(), 4, "SLEN starts at level 4");
+    assert_eq!(app.level().get(), 4, "SLEN starts at level 4");
 }
 
 #[test]
@@ -158,35 +160,102 @@ fn enter_folds_a_group_and_opens_it_again() {
 fn tab_and_backtab_cycle_focus() {
     let mut app = app(160, 45);
     press_keys(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Levels);
+    assert_eq!(app.focus(), Pane::Levels);
     press_keys(&mut app, "<Tab>");
-    assert_eq!(app.focus, Pane::Guidance);
+    assert_eq!(app.focus(), Pane::Guidance);
     press_keys(&mut app, "<BackTab><BackTab>");
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.focus(), Pane::List);
+}
+
+/// The lines of the help popup on screen, without what is around it.
+fn help_popup_lines(screen: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let (top, left) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let x = line
+                .windows(6)
+                .position(|w| w.iter().collect::<String>() == "┌ Help")?;
+            Some((y, x))
+        })
+        .expect("the help is open");
+    let right = left + lines[top][left..].iter().position(|&c| c == '┐').unwrap();
+    lines[top..]
+        .iter()
+        .take_while(|line| line.get(left) != Some(&'└'))
+        .map(|line| line.get(left..=right).unwrap_or_default().iter().collect())
+        .collect()
 }
 
 #[test]
 fn help_lists_the_same_keys_as_the_footer() {
     let mut app = app(100, 50);
-    let footer = screen(&app).lines().last().unwrap().to_string();
     press_keys(&mut app, "?");
-    let help = screen(&app);
-    insta::assert_snapshot!("help", help);
-    for binding in app
-        .keymap
-        .bindings(skillscope::tui::keymap::Scope::Browse)
-        .filter(|b| b.hint.is_some())
-    {
-        if footer.contains(&binding.label) {
-            assert!(
-                help.contains(&binding.label) && help.contains(binding.help),
-                "{}",
-                binding.label
+    insta::assert_snapshot!("help", screen(&app));
+    press_keys(&mut app, "<Esc>");
+    assert!(app.popup().is_none());
+
+    // With the default keys, and with others for search, help and a level.
+    let configured = r#"(keys: {"search": ["Ctrl-f"], "help": ["F1"], "level_up": ["L"]})"#;
+    for (config, search_key, help_key) in [("()", "/", "?"), (configured, "<Ctrl-f>", "<F1>")] {
+        let setups = [
+            ("", Scope::Browse),
+            ("c", Scope::Compare),
+            (search_key, Scope::Search),
+        ];
+        for (setup, scope) in setups {
+            let mut app = configured_app(config, 200, 80);
+            press_keys(&mut app, setup);
+            assert_eq!(app.scope(), scope);
+            let footer = screen(&app).lines().last().unwrap().to_string();
+            let hinted: Vec<ActiveBinding> = app
+                .keymap()
+                .bindings(scope)
+                .filter(|b| b.hint.is_some() && !b.keys.is_empty())
+                .cloned()
+                .collect();
+            let expected: String = hinted
+                .iter()
+                .map(|b| format!(" {} {} ", b.label, b.hint.unwrap()))
+                .collect();
+            assert_eq!(
+                footer,
+                expected.trim_end(),
+                "{config} {scope:?}: the footer hints exactly the bound keys"
             );
+            for binding in &hinted {
+                for key in &binding.keys {
+                    let action = app.keymap().action_for(scope, &key_event(key));
+                    assert_eq!(action, Some(binding.action), "{} {key}", binding.label);
+                }
+            }
+            // The help opens from browsing or comparing; a search types the key instead.
+            let mut app = configured_app(config, 200, 80);
+            press_keys(&mut app, if scope == Scope::Search { "" } else { setup });
+            press_keys(&mut app, help_key);
+            let help = help_popup_lines(&screen(&app));
+            for binding in &hinted {
+                let listed = help.iter().any(|line| {
+                    let line = line.trim_matches(['│', ' ', '█', '║']);
+                    line.starts_with(&binding.label) && line.ends_with(binding.help)
+                });
+                assert!(
+                    listed,
+                    "{config} {scope:?}: {:?} in\n{help:#?}",
+                    binding.label
+                );
+            }
         }
     }
-    press_keys(&mut app, "<Esc>");
-    assert!(app.popup.is_none());
+    let mut app = configured_app(r#"(keys: {"quit": ["/"]})"#, 200, 80);
+    let footer = screen(&app).lines().last().unwrap().to_string();
+    assert!(
+        !footer.contains("search"),
+        "search has no key left: {footer}"
+    );
+    press_keys(&mut app, "/");
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -256,7 +325,7 @@ fn mouse_click_selects_a_skill_and_a_level() {
         .unwrap() as u16;
     let action = action_for_event(&app, &click(column, ladder_row)).unwrap();
     app.update(action);
-    assert_eq!(app.level.get(), 5);
+    assert_eq!(app.level().get(), 5);
 }
 
 #[test]
@@ -299,14 +368,14 @@ fn overridden_keys_work_and_show_in_the_footer_and_the_help() {
         100,
         50,
     );
-    assert_eq!(app.focus, Pane::Levels, "default_pane");
+    assert_eq!(app.focus(), Pane::Levels, "default_pane");
     let footer = screen(&app).lines().last().unwrap().to_string();
     assert!(footer.contains(" / or Ctrl-f search "), "{footer}");
     assert!(footer.contains(" F1 help "), "{footer}");
     assert!(!footer.contains(" ? help"), "{footer}");
 
     press_keys(&mut app, "?");
-    assert!(app.popup.is_none(), "? no longer opens the help");
+    assert!(app.popup().is_none(), "? no longer opens the help");
     press_keys(&mut app, "<F1>");
     let help = screen(&app);
     for line in [
@@ -319,11 +388,11 @@ fn overridden_keys_work_and_show_in_the_footer_and_the_help() {
     }
     press_keys(&mut app, "<Esc><Ctrl-f>q");
     assert_eq!(
-        app.search.as_ref().map(|s| s.input.as_str()),
+        app.search().map(|s| s.input()),
         Some("q"),
         "Ctrl-f searches, and q is typed into the query"
     );
-    assert!(!app.should_quit);
+    assert!(!app.should_quit());
 }
 
 #[test]
@@ -336,8 +405,7 @@ fn a_bad_config_is_shown_like_a_data_file_that_failed() {
     let skillscope::config::ConfigStatus::Failed(error) = status else {
         panic!("{status:?}")
     };
-    let mut app = App::with_settings(catalog(), settings);
-    app.config_error = Some(error);
+    let mut app = App::with_settings(catalog(), settings).with_config_error(error);
     app.update(Action::Resize(160, 45));
     let text = screen(&app);
     assert!(
@@ -373,37 +441,4 @@ fn the_high_contrast_theme_draws_on_black_and_keeps_the_cursor_reversed() {
     let cell = &buffer[(5, row)];
     assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
     assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
-}
-
-#[test]
-fn kept_wrapped_lines_never_show_a_stale_frame() {
-    // The detail panes keep their wrapped lines between frames. After every key of a session
-    // that changes skill, level, width, focus, search terms and scroll position, the frame drawn
-    // with the kept lines must equal the frame drawn after forgetting them.
-    let mut app = app(120, 40);
-    // The last twelve keys open a comparison, whose lines are kept too: the sides, the active
-    // side, the level, progression, presentation and the width change them; scrolling does not.
-    let steps: Vec<&str> = "j j l l h <Tab> <PageDown> <Tab> <PageDown> / r e l <Backspace> v \
-         <Enter> l k / d e v <Esc> G g c j n <Tab> h j v <Down> f p f <Esc>"
-        .split_whitespace()
-        .collect();
-    let sizes = [(120, 40), (80, 24), (60, 20), (200, 60), (79, 24)];
-    for (i, keys) in steps.iter().enumerate() {
-        if i % 5 == 0 {
-            let (width, height) = sizes[(i / 5) % sizes.len()];
-            app.update(Action::Resize(width, height));
-        }
-        press_keys(&mut app, keys);
-        let kept = render(&app);
-        app.wrapped.clear();
-        let fresh = render(&app);
-        assert_eq!(
-            buffer_text(&kept),
-            buffer_text(&fresh),
-            "after {keys:?} (step {i})"
-        );
-        assert_eq!(kept, fresh, "styles after {keys:?} (step {i})");
-        // Draw again so the next step starts from kept lines.
-        render(&app);
-    }
 }

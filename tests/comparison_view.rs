@@ -3,14 +3,14 @@
 use ratatui::style::Modifier;
 use skillscope::tui::testing::{buffer_text, built_in_app, find_on_screen, press_keys, render};
 
-fn sides(app: &skillscope::tui::app::App) -> Vec<(String, u8)> {
-    let comparison = app.comparison.expect("the comparison is open");
+fn sides(app: &skillscope::tui::state::App) -> Vec<(String, u8)> {
+    let comparison = app.comparison().expect("the comparison is open");
     comparison
-        .sides
+        .sides()
         .iter()
         .map(|side| {
             (
-                app.catalog.entries[side.entry].skill.code.to_string(),
+                app.catalog().entries[side.entry].skill.code.to_string(),
                 side.level.get(),
             )
         })
@@ -127,9 +127,9 @@ fn presentation_fills_the_screen_without_chrome_and_esc_steps_back() {
     );
     assert!(text.contains("RELM L4 — Enable") && text.contains("RELM L5 — Ensure, advise"));
     press_keys(&mut app, "<Esc>");
-    assert!(app.comparison.is_some(), "Esc leaves presentation first");
+    assert!(app.comparison().is_some(), "Esc leaves presentation first");
     press_keys(&mut app, "<Esc>");
-    assert!(app.comparison.is_none());
+    assert!(app.comparison().is_none());
 }
 
 #[test]

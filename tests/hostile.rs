@@ -173,7 +173,7 @@ fn hundreds_of_statements_and_huge_words_scroll_to_the_end() {
     let mut app = app_for(hostile_catalog(), 80, 24);
     press_keys(&mut app, "/host<Enter><Tab>");
     assert_eq!(
-        app.level.get(),
+        app.level().get(),
         3,
         "the defined level nearest SLEN's 4 (the lower on a tie)"
     );
@@ -184,7 +184,7 @@ fn hundreds_of_statements_and_huge_words_scroll_to_the_end() {
         "the last statement is reachable:\n{text}"
     );
     press_keys(&mut app, "l");
-    assert_eq!(app.level.get(), 5);
+    assert_eq!(app.level().get(), 5);
     assert!(
         buffer_text(&render(&app)).contains("xxxxxxxx"),
         "a 6000-character word is wrapped, not lost"
@@ -451,11 +451,11 @@ fn damaged_inputs_reach_deep_into_the_parser() {
 }
 
 fn any_action() -> impl Strategy<Value = Action> {
-    use skillscope::tui::app::Pane;
+    use skillscope::tui::layout::Pane;
     let simple = prop_oneof![
         Just(Action::Quit),
-        Just(Action::FocusNext),
-        Just(Action::FocusPrevious),
+        Just(Action::NextPane),
+        Just(Action::PreviousPane),
         Just(Action::Up),
         Just(Action::Down),
         Just(Action::PageUp),
@@ -466,19 +466,19 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::LevelUp),
         Just(Action::Activate),
         Just(Action::Back),
-        Just(Action::StartSearch),
+        Just(Action::Search),
         Just(Action::DeleteChar),
         Just(Action::DeleteWord),
-        Just(Action::ToggleHelp),
-        Just(Action::ShowLoadErrors),
-        Just(Action::ToggleAllGroups),
-        Just(Action::OpenComparison),
+        Just(Action::Help),
+        Just(Action::LoadErrors),
+        Just(Action::FoldAll),
+        Just(Action::Compare),
         Just(Action::StepUp),
         Just(Action::StepDown),
-        Just(Action::SwitchCompareSide),
-        Just(Action::PickOtherSkill),
-        Just(Action::ToggleProgression),
-        Just(Action::TogglePresentation),
+        Just(Action::SwitchSide),
+        Just(Action::PickSkill),
+        Just(Action::Progression),
+        Just(Action::Presentation),
     ];
     prop_oneof![
         6 => simple,

@@ -16,7 +16,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::cli::args::{Command, Format, OutputArgs, SourceArgs};
-use crate::config::ConfigStatus;
+use crate::config::{ConfigCheck, ConfigStatus};
 use crate::data::catalog::Catalog;
 use crate::data::paths::UserPaths;
 use crate::data::sources::{load_catalog, SourceSelection};
@@ -98,16 +98,15 @@ fn report_errors(catalog: &Catalog) {
     }
 }
 
-/// What became of the user's config file, checked as the browser would use it.
-pub fn config_status(user: Option<&UserPaths>) -> Option<ConfigStatus> {
-    let user = user?;
-    Some(crate::tui::settings::load(&user.config_file(), false).1)
+/// What became of the user's config file, checked by `check` as the browser would use it.
+pub fn config_status(user: Option<&UserPaths>, check: ConfigCheck) -> Option<ConfigStatus> {
+    Some(check(&user?.config_file()))
 }
 
 /// Warns on stderr when the config file is bad. The commands use none of its settings (they
 /// are the browser's), but a mistake should not wait for the next browser session to show.
-fn warn_about_config(user: Option<&UserPaths>) {
-    if let Some(ConfigStatus::Failed(error)) = config_status(user) {
+fn warn_about_config(user: Option<&UserPaths>, check: ConfigCheck) {
+    if let Some(ConfigStatus::Failed(error)) = config_status(user, check) {
         let safe = crate::data::sanitize::printable(
             &error.to_string(),
             crate::data::sanitize::Lines::Multi,
@@ -154,8 +153,15 @@ pub fn text_style(output: &OutputArgs) -> TextStyle {
     }
 }
 
-/// Runs a subcommand, writing its output to `out`.
-pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> CommandResult {
+/// Runs a subcommand, writing its output to `out`. `check_config` checks the config file as the
+/// browser would (the browser's keys are not the commands' to know), for the warnings and
+/// `skillscope paths`.
+pub fn run(
+    command: &Command,
+    sources: &SourceArgs,
+    check_config: ConfigCheck,
+    out: &mut dyn Write,
+) -> CommandResult {
     let user = UserPaths::discover();
     if matches!(
         command,
@@ -164,7 +170,7 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
             | Command::Search { .. }
             | Command::Compare { .. }
     ) {
-        warn_about_config(user.as_ref());
+        warn_about_config(user.as_ref(), check_config);
     }
     match command {
         Command::List {
@@ -218,7 +224,7 @@ pub fn run(command: &Command, sources: &SourceArgs, out: &mut dyn Write) -> Comm
             compare::run(catalog, [left, right], frameworks, output, out)
         }
         Command::Validate { paths } => validate::run(paths, out),
-        Command::Paths => paths::run(sources, user.as_ref(), out),
+        Command::Paths => paths::run(sources, user.as_ref(), check_config, out),
         Command::Import(args) => import::run(args, user.as_ref(), out),
         Command::Completions { shell } => completions::completions(*shell, out),
         Command::Man { command } => completions::man(command.as_deref(), out),

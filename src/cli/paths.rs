@@ -5,12 +5,17 @@ use std::process::ExitCode;
 
 use super::{source_selection, CommandResult};
 use crate::cli::args::SourceArgs;
-use crate::config::ConfigStatus;
+use crate::config::{ConfigCheck, ConfigStatus};
 use crate::data::paths::UserPaths;
 use crate::data::sanitize::{printable, Lines};
 use crate::data::sources::{ron_files_in, BUILT_IN_NAME};
 
-pub fn run(sources: &SourceArgs, user: Option<&UserPaths>, out: &mut dyn Write) -> CommandResult {
+pub fn run(
+    sources: &SourceArgs,
+    user: Option<&UserPaths>,
+    check_config: ConfigCheck,
+    out: &mut dyn Write,
+) -> CommandResult {
     let selection = source_selection(sources, user);
     let show =
         |path: &std::path::Path| printable(&path.display().to_string(), Lines::Single).into_owned();
@@ -46,7 +51,7 @@ pub fn run(sources: &SourceArgs, user: Option<&UserPaths>, out: &mut dyn Write) 
     if let Some(user) = user {
         let config = user.config_file();
         writeln!(out, "Config:")?;
-        match super::config_status(Some(user)) {
+        match super::config_status(Some(user), check_config) {
             Some(ConfigStatus::Loaded) => writeln!(out, "  {}  (loaded)", show(&config))?,
             Some(ConfigStatus::Failed(error)) => {
                 let error = printable(&error.to_string(), Lines::Multi).into_owned();

@@ -1,143 +1,117 @@
-//! The names under which the config file rebinds the browser's actions. They are part of the
-//! config format, so they never change; the browser maps each to what it does.
+//! How the config file names actions. The config layer does not know the browser's actions: it
+//! reads them into any enum `A` that derives `Deserialize` from unit variants (the browser's
+//! `Action`, in snake_case), so the enum is the one list of names.
 
-use std::fmt;
-use std::str::FromStr;
+use std::cell::Cell;
 
-macro_rules! action_names {
-    ($($variant:ident = $name:literal: $doc:literal,)*) => {
-        /// An action the config file can give other keys.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum ActionName {
-            $(#[doc = $doc] $variant,)*
-        }
+use serde::de::value::Error as ValueError;
+use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
 
-        impl ActionName {
-            /// Every action, in the order the README lists them.
-            pub const ALL: &'static [ActionName] = &[$(ActionName::$variant,)*];
-
-            /// The name in the config file: snake_case.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(ActionName::$variant => $name,)*
-                }
-            }
-        }
-    };
+/// Every name the config file accepts for an action of `A`, in the enum's order.
+pub fn action_names<A: DeserializeOwned>() -> &'static [&'static str] {
+    // A derived `Deserialize` hands the names of its variants (the skipped ones left out) to
+    // `deserialize_enum`; this deserializer only records them.
+    let names = Cell::new(&[][..]);
+    let _ = A::deserialize(VariantNames(&names));
+    names.get()
 }
 
-action_names! {
-    Quit = "quit": "leave the browser",
-    Search = "search": "start a search",
-    Help = "help": "open the help: every key",
-    NextPane = "next_pane": "focus the next pane",
-    PreviousPane = "previous_pane": "focus the previous pane",
-    Down = "down": "move down, or scroll",
-    Up = "up": "move up, or scroll",
-    PageDown = "page_down": "a page down",
-    PageUp = "page_up": "a page up",
-    Top = "top": "to the first row",
-    Bottom = "bottom": "to the last row",
-    LevelDown = "level_down": "the next lower defined level (in a comparison: of the active side)",
-    LevelUp = "level_up": "the next higher defined level (in a comparison: of the active side)",
-    Activate = "activate": "open or fold a group; on a skill, go to its levels",
-    FoldAll = "fold_all": "fold or open all groups",
-    Compare = "compare": "compare this level with the next",
-    Export = "export": "export the skill or comparison as Markdown",
-    LoadErrors = "load_errors": "show the files that failed to load",
-    Back = "back": "close what is open",
-    StepUp = "step_up": "comparison: both sides one level up",
-    StepDown = "step_down": "comparison: both sides one level down",
-    SwitchSide = "switch_side": "comparison: switch the active side",
-    PickSkill = "pick_skill": "comparison: pick another skill for the active side",
-    Progression = "progression": "comparison: every level of the skill",
-    Presentation = "presentation": "comparison: presentation mode for projectors",
+/// Every action of `A` the config file can name, with its name.
+pub fn named_actions<A: DeserializeOwned>() -> Vec<(&'static str, A)> {
+    action_names::<A>()
+        .iter()
+        .filter_map(|&name| parse_action(name).ok().map(|(action, _)| (name, action)))
+        .collect()
 }
 
-impl fmt::Display for ActionName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+/// The action named `text`, with its name as `A` spells it; the error lists the known names.
+pub fn parse_action<A: DeserializeOwned>(text: &str) -> Result<(A, &'static str), String> {
+    let names = action_names::<A>();
+    let unknown = || format!("unknown action {text:?}; actions: {}", names.join(", "));
+    let name = names
+        .iter()
+        .copied()
+        .find(|name| *name == text)
+        .ok_or_else(unknown)?;
+    let deserializer: de::value::StrDeserializer<ValueError> = name.into_deserializer();
+    let action = A::deserialize(deserializer).map_err(|_| unknown())?;
+    Ok((action, name))
+}
+
+struct VariantNames<'a>(&'a Cell<&'static [&'static str]>);
+
+impl<'de> Deserializer<'de> for VariantNames<'_> {
+    type Error = ValueError;
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, ValueError> {
+        self.0.set(variants);
+        Err(de::Error::custom("only the variant names were wanted"))
     }
-}
 
-impl FromStr for ActionName {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<ActionName, String> {
-        ActionName::ALL
-            .iter()
-            .copied()
-            .find(|action| action.name() == text)
-            .ok_or_else(|| {
-                let names: Vec<&str> = ActionName::ALL.iter().map(|a| a.name()).collect();
-                format!("unknown action {text:?}; actions: {}", names.join(", "))
-            })
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, ValueError> {
+        Err(de::Error::custom("actions are enums"))
     }
-}
 
-impl<'de> serde::Deserialize<'de> for ActionName {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct identifier
+        ignored_any
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn names_are_unique_snake_case_and_parse_back() {
-        let mut seen = std::collections::HashSet::new();
-        for action in ActionName::ALL {
-            let name = action.name();
-            assert!(seen.insert(name), "{name} twice");
-            assert!(
-                name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
-                "{name}"
-            );
-            assert_eq!(name.parse::<ActionName>(), Ok(*action));
-        }
-        assert_eq!(ActionName::ALL.len(), 25);
+    /// An action type like the browser's: unit variants named in snake_case, and one the
+    /// config cannot name.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub(crate) enum TestAction {
+        Quit,
+        Search,
+        Help,
+        NextPane,
+        Export,
+        #[serde(skip)]
+        #[allow(dead_code)]
+        Type(char),
     }
 
     #[test]
-    fn the_documented_names_exist() {
-        for name in [
-            "quit",
-            "search",
-            "help",
-            "next_pane",
-            "previous_pane",
-            "down",
-            "up",
-            "page_down",
-            "page_up",
-            "top",
-            "bottom",
-            "level_down",
-            "level_up",
-            "activate",
-            "fold_all",
-            "compare",
-            "export",
-            "load_errors",
-            "back",
-            "step_up",
-            "step_down",
-            "switch_side",
-            "pick_skill",
-            "progression",
-            "presentation",
-        ] {
-            assert!(name.parse::<ActionName>().is_ok(), "{name}");
-        }
+    fn the_names_are_the_variants_in_snake_case_without_the_skipped_ones() {
+        assert_eq!(
+            action_names::<TestAction>(),
+            ["quit", "search", "help", "next_pane", "export"]
+        );
+        assert_eq!(
+            parse_action::<TestAction>("next_pane"),
+            Ok((TestAction::NextPane, "next_pane"))
+        );
+        let named = named_actions::<TestAction>();
+        assert_eq!(named.len(), 5);
+        assert!(named
+            .iter()
+            .all(|(_, action)| !matches!(action, TestAction::Type(_))));
     }
 
     #[test]
     fn unknown_names_list_the_known_ones() {
-        let error = "Quit".parse::<ActionName>().unwrap_err();
-        assert!(error.starts_with("unknown action \"Quit\""), "{error}");
-        assert!(error.contains("quit, search, help"), "{error}");
+        for text in ["Quit", "type", "NextPane", ""] {
+            let error = parse_action::<TestAction>(text).unwrap_err();
+            assert!(
+                error.starts_with(&format!("unknown action {text:?}")),
+                "{error}"
+            );
+            assert!(
+                error.ends_with("actions: quit, search, help, next_pane, export"),
+                "{error}"
+            );
+        }
     }
 }

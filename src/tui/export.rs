@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::app::Side;
+use super::state::Side;
 use crate::data::catalog::Catalog;
 
 /// Writes a new file named `name` (or `name-2`, `name-3`, … when taken) and says where.

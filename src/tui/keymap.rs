@@ -2,9 +2,12 @@
 //! config file's overrides. The keymap maps keys to actions and also produces the footer hints
 //! and the help popup, so those can never disagree with what the keys do.
 
+use std::fmt;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use crate::config::{KeyName, KeySpec};
 
 mod active;
 
@@ -23,6 +26,7 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The heading in the help.
     pub fn title(self) -> &'static str {
         match self {
             Scope::Browse => "Browsing",
@@ -33,52 +37,81 @@ impl Scope {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-const fn key(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::NONE,
+/// As the config's key-conflict errors name it: "browsing".
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.title().to_lowercase())
     }
 }
 
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
+const fn key(c: char) -> KeySpec {
+    KeySpec::plain(KeyName::Char(c))
+}
+
+const fn ctrl(c: char) -> KeySpec {
+    KeySpec {
+        ctrl: true,
+        ..key(c)
     }
 }
 
-const fn special(code: KeyCode) -> Key {
-    Key {
-        code,
-        modifiers: KeyModifiers::NONE,
-    }
+const fn special(name: KeyName) -> KeySpec {
+    KeySpec::plain(name)
 }
 
-impl Key {
-    fn matches(&self, event: &KeyEvent) -> bool {
-        if self.code != event.code {
-            return false;
+/// The terminal's event for a key of the config file.
+pub fn key_event(spec: &KeySpec) -> KeyEvent {
+    let code = match spec.key {
+        KeyName::Char(c) => KeyCode::Char(c),
+        KeyName::Enter => KeyCode::Enter,
+        KeyName::Esc => KeyCode::Esc,
+        KeyName::Tab => KeyCode::Tab,
+        KeyName::BackTab => KeyCode::BackTab,
+        KeyName::Up => KeyCode::Up,
+        KeyName::Down => KeyCode::Down,
+        KeyName::Left => KeyCode::Left,
+        KeyName::Right => KeyCode::Right,
+        KeyName::PageUp => KeyCode::PageUp,
+        KeyName::PageDown => KeyCode::PageDown,
+        KeyName::Home => KeyCode::Home,
+        KeyName::End => KeyCode::End,
+        KeyName::Backspace => KeyCode::Backspace,
+        KeyName::F(n) => KeyCode::F(n),
+    };
+    let mut modifiers = KeyModifiers::NONE;
+    for (on, modifier) in [
+        (spec.ctrl, KeyModifiers::CONTROL),
+        (spec.alt, KeyModifiers::ALT),
+        (spec.shift, KeyModifiers::SHIFT),
+    ] {
+        if on {
+            modifiers |= modifier;
         }
-        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        match event.code {
-            // Shift-Tab arrives as BackTab, often with SHIFT; capitals carry SHIFT too.
-            KeyCode::Char(_) | KeyCode::BackTab => {
-                event.modifiers & relevant == self.modifiers & relevant
-            }
-            _ => event.modifiers == self.modifiers,
+    }
+    KeyEvent::new(code, modifiers)
+}
+
+/// Whether a key event is this key of the config file.
+fn matches(spec: &KeySpec, event: &KeyEvent) -> bool {
+    let key = key_event(spec);
+    if key.code != event.code {
+        return false;
+    }
+    let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    match event.code {
+        // Shift-Tab arrives as BackTab, often with SHIFT; capitals carry SHIFT too.
+        KeyCode::Char(_) | KeyCode::BackTab => {
+            event.modifiers & relevant == key.modifiers & relevant
         }
+        _ => event.modifiers == key.modifiers,
     }
 }
 
+/// A default binding. The keys are given in the config file's terms, so that the config layer
+/// can apply overrides and find conflicts without knowing the terminal.
 pub struct Binding {
     pub scope: Scope,
-    pub keys: &'static [Key],
+    pub keys: &'static [KeySpec],
     pub action: Action,
     /// How the keys are shown: "j/↓".
     pub label: &'static str,
@@ -88,12 +121,12 @@ pub struct Binding {
 }
 
 use Action as A;
-use KeyCode as K;
+use KeyName as K;
 use Scope::*;
 
 const fn bind(
     scope: Scope,
-    keys: &'static [Key],
+    keys: &'static [KeySpec],
     action: Action,
     label: &'static str,
     help: &'static str,
@@ -121,7 +154,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('/')],
-        A::StartSearch,
+        A::Search,
         "/",
         "search codes, names and text",
         Some("search"),
@@ -129,7 +162,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('?')],
-        A::ToggleHelp,
+        A::Help,
         "?",
         "help: every key",
         Some("help"),
@@ -137,7 +170,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[special(K::Tab)],
-        A::FocusNext,
+        A::NextPane,
         "Tab",
         "next pane",
         Some("pane"),
@@ -145,7 +178,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[special(K::BackTab)],
-        A::FocusPrevious,
+        A::PreviousPane,
         "Shift-Tab",
         "previous pane",
         None,
@@ -225,7 +258,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('z')],
-        A::ToggleAllGroups,
+        A::FoldAll,
         "z",
         "fold or open all groups",
         None,
@@ -233,7 +266,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('c')],
-        A::OpenComparison,
+        A::Compare,
         "c",
         "compare this level with the next",
         Some("compare"),
@@ -249,7 +282,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Browse,
         &[key('!')],
-        A::ShowLoadErrors,
+        A::LoadErrors,
         "!",
         "show data files that failed to load",
         None,
@@ -339,7 +372,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Compare,
         &[special(K::Tab), special(K::BackTab)],
-        A::SwitchCompareSide,
+        A::SwitchSide,
         "Tab",
         "switch the active side",
         Some("side"),
@@ -363,7 +396,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Compare,
         &[key('s'), key('/')],
-        A::PickOtherSkill,
+        A::PickSkill,
         "s or /",
         "active side: pick another skill",
         Some("skill"),
@@ -371,7 +404,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Compare,
         &[key('v')],
-        A::ToggleProgression,
+        A::Progression,
         "v",
         "progression: every level of the skill",
         Some("progression"),
@@ -379,7 +412,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Compare,
         &[key('f')],
-        A::TogglePresentation,
+        A::Presentation,
         "f",
         "presentation mode for projectors",
         Some("present"),
@@ -424,7 +457,7 @@ pub const BINDINGS: &[Binding] = &[
         "export this comparison as Markdown",
         None,
     ),
-    bind(Compare, &[key('?')], A::ToggleHelp, "?", "help", None),
+    bind(Compare, &[key('?')], A::Help, "?", "help", None),
     bind(
         Compare,
         &[special(K::Esc)],
@@ -464,6 +497,7 @@ pub const BINDINGS: &[Binding] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use KeyCode as K;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
@@ -496,11 +530,11 @@ mod tests {
         );
         assert_eq!(
             action_for(Browse, &press(K::BackTab, KeyModifiers::SHIFT)),
-            Some(A::FocusPrevious)
+            Some(A::PreviousPane)
         );
         assert_eq!(
             action_for(Browse, &press(K::Char('?'), KeyModifiers::SHIFT)),
-            Some(A::ToggleHelp)
+            Some(A::Help)
         );
     }
 

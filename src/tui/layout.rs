@@ -2,7 +2,27 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::app::Pane;
+/// The browser's three panes, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Pane {
+    List,
+    Levels,
+    Guidance,
+}
+
+impl Pane {
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::List => Pane::Levels,
+            Pane::Levels => Pane::Guidance,
+            Pane::Guidance => Pane::List,
+        }
+    }
+
+    pub fn previous(self) -> Pane {
+        self.next().next()
+    }
+}
 
 /// From this width the three panes stand side by side.
 pub const WIDE: u16 = 120;
@@ -98,6 +118,26 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
         }
     }
     screen
+}
+
+/// The comparison's screen: the view, the status line and the footer. Presentation mode gives
+/// the whole screen to the view.
+pub fn comparison_screen(area: Rect, presentation: bool) -> [Rect; 3] {
+    let footer_rows = if presentation || area.height < 6 {
+        0
+    } else {
+        1
+    };
+    area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(if presentation { 0 } else { 1.min(area.height) }),
+        Constraint::Length(footer_rows),
+    ]))
+}
+
+/// Where the list to pick a skill for the comparison is drawn over it.
+pub fn picker(area: Rect) -> Rect {
+    centered(area, 90, area.height.saturating_sub(2))
 }
 
 /// The inside of a bordered block.

@@ -1,19 +1,18 @@
 //! The terminal browser: `skillscope` with no command.
 
 pub mod action;
-pub mod app;
 mod export;
 pub mod keymap;
 pub mod layout;
 pub mod saved_state;
 pub mod settings;
+pub mod state;
 mod terminal;
 #[doc(hidden)]
 pub mod testing;
 pub mod theme;
 pub mod tree;
 pub mod ui;
-pub mod wrap_cache;
 
 use std::io;
 use std::time::Duration;
@@ -24,13 +23,14 @@ use crate::config::ConfigStatus;
 use crate::data::catalog::Catalog;
 use crate::data::paths::UserPaths;
 use action::Action;
-use app::{App, Pane};
+use layout::Pane;
+use state::App;
 
 /// Maps a terminal event to an action, using the same layout the screen was drawn with.
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.is_press() || key.is_repeat() => {
-            app.keymap.action_for(app.scope(), key)
+            app.keymap().action_for(app.scope(), key)
         }
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         Event::Mouse(mouse) => {
@@ -42,11 +42,11 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
                 MouseEventKind::ScrollDown => Some(Action::Scroll(pane, 3)),
                 MouseEventKind::ScrollUp => Some(Action::Scroll(pane, -3)),
                 MouseEventKind::Down(MouseButton::Left)
-                    if app.comparison.is_none() && app.popup.is_none() =>
+                    if app.comparison().is_none() && app.popup().is_none() =>
                 {
                     match pane {
                         Pane::List if area.width > 0 => {
-                            let (_, rows) = layout::list_parts(area, app.search.is_some());
+                            let (_, rows) = layout::list_parts(area, app.search().is_some());
                             (mouse.row >= rows.y && mouse.row < rows.y + rows.height)
                                 .then(|| Action::ClickListRow(usize::from(mouse.row - rows.y)))
                         }
@@ -78,20 +78,22 @@ pub fn run(catalog: Catalog, user: Option<UserPaths>, color: bool) -> io::Result
     let mut app = App::with_settings(catalog, settings);
     if let ConfigStatus::Failed(mut error) = config_status {
         error.make_printable();
-        app.config_error = Some(error);
+        app = app.with_config_error(error);
     }
     if let Some(saved) = &saved {
-        app.restore(saved);
+        app = app.restored(saved);
     }
     if let Some(notice) = state_notice {
-        app.notice = Some(notice);
+        app = app.with_notice(notice);
     }
     terminal::exit_on_termination_signals();
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    while !app.should_quit {
-        guard.terminal.draw(|frame| ui::draw(frame, &app))?;
+    while !app.should_quit() {
+        guard
+            .terminal
+            .draw(|frame| ui::draw(frame, &app.screen_view(frame.area())))?;
         // Nothing changes on its own, so wait for the next event (signals end the process from
         // their own thread, see `terminal`). Then handle every event already waiting before
         // drawing again, so fast typing and pastes never queue up behind frames.
@@ -100,7 +102,7 @@ pub fn run(catalog: Catalog, user: Option<UserPaths>, color: bool) -> io::Result
             if let Some(action) = action_for_event(&app, &event) {
                 app.update(action);
             }
-            if app.should_quit || !event::poll(Duration::ZERO)? {
+            if app.should_quit() || !event::poll(Duration::ZERO)? {
                 break;
             }
         }

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use super::app::Pane;
+use super::action::Action;
 use super::keymap::Keymap;
+use super::layout::Pane;
 use super::theme::Theme;
 use crate::config::{self, Config, ConfigStatus};
 use crate::data::sources::LoadError;
@@ -28,7 +29,7 @@ impl Settings {
 
     /// The settings a config asks for; an error when its keys cannot all be bound (one key given
     /// to two actions). Without `color` every theme is monochrome.
-    pub fn from_config(config: &Config, color: bool) -> Result<Settings, String> {
+    pub fn from_config(config: &Config<Action>, color: bool) -> Result<Settings, String> {
         Ok(Settings {
             theme: Theme::named(config.theme, color),
             keymap: Keymap::with_overrides(&config.keys)?,
@@ -48,7 +49,7 @@ impl From<config::Pane> for Pane {
 }
 
 /// Reads the config file and checks it as the browser would use it. On any error the defaults
-/// apply, and the status says why. The commands call this too, to report the same errors.
+/// apply, and the status says why. The commands get the same check through [`check`].
 pub fn load(path: &Path, color: bool) -> (Settings, ConfigStatus) {
     let (config, status) = config::load(path);
     match Settings::from_config(&config, color) {
@@ -62,6 +63,12 @@ pub fn load(path: &Path, color: bool) -> (Settings, ConfigStatus) {
             (Settings::defaults(color), ConfigStatus::Failed(error))
         }
     }
+}
+
+/// What becomes of the config file at `path` when the browser reads it: a
+/// [`ConfigCheck`](crate::config::ConfigCheck) for the commands.
+pub fn check(path: &Path) -> ConfigStatus {
+    load(path, false).1
 }
 
 #[cfg(test)]

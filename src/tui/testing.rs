@@ -7,8 +7,8 @@ use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 
 use super::action::Action;
-use super::app::App;
-use super::keymap::Key;
+use super::keymap::key_event;
+use super::state::App;
 use super::theme::Theme;
 use crate::config::KeySpec;
 use crate::data::catalog::Catalog;
@@ -37,8 +37,7 @@ fn parse_key(name: &str) -> KeyEvent {
     let spec: KeySpec = name
         .parse()
         .unwrap_or_else(|e| panic!("unknown key name <{name}>: {e}"));
-    let key = Key::from_spec(&spec);
-    KeyEvent::new(key.code, key.modifiers)
+    key_event(&spec)
 }
 
 /// Types a key sequence: plain characters, or names in angle brackets (see [`parse_key`]).
@@ -61,10 +60,10 @@ pub fn press_keys(app: &mut App, sequence: &str) {
 
 /// Draws one frame at the app's size.
 pub fn render(app: &App) -> Buffer {
-    let (width, height) = app.size;
+    let (width, height) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| super::ui::draw(frame, app))
+        .draw(|frame| super::ui::draw(frame, &app.screen_view(frame.area())))
         .expect("drawing into memory");
     terminal.backend().buffer().clone()
 }

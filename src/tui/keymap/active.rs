@@ -1,80 +1,11 @@
-//! The keymap in force: the default [`BINDINGS`] with the config file's overrides, and the
-//! conversions between the config's key names and terminal keys.
+//! The keymap in force: the default [`BINDINGS`] with the config file's overrides, which the
+//! config layer applies and checks.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Key, Scope, BINDINGS};
-use crate::config::{ActionName, KeyName, KeyOverride, KeySpec};
+use super::{matches, Scope, BINDINGS};
+use crate::config::{apply_overrides, BoundKeys, KeyOverride, KeySpec};
 use crate::tui::action::Action;
-
-impl Key {
-    /// The terminal key for a key of the config file.
-    pub fn from_spec(spec: &KeySpec) -> Key {
-        let code = match spec.key {
-            KeyName::Char(c) => KeyCode::Char(c),
-            KeyName::Enter => KeyCode::Enter,
-            KeyName::Esc => KeyCode::Esc,
-            KeyName::Tab => KeyCode::Tab,
-            KeyName::BackTab => KeyCode::BackTab,
-            KeyName::Up => KeyCode::Up,
-            KeyName::Down => KeyCode::Down,
-            KeyName::Left => KeyCode::Left,
-            KeyName::Right => KeyCode::Right,
-            KeyName::PageUp => KeyCode::PageUp,
-            KeyName::PageDown => KeyCode::PageDown,
-            KeyName::Home => KeyCode::Home,
-            KeyName::End => KeyCode::End,
-            KeyName::Backspace => KeyCode::Backspace,
-            KeyName::F(n) => KeyCode::F(n),
-        };
-        let mut modifiers = KeyModifiers::NONE;
-        for (on, modifier) in [
-            (spec.ctrl, KeyModifiers::CONTROL),
-            (spec.alt, KeyModifiers::ALT),
-            (spec.shift, KeyModifiers::SHIFT),
-        ] {
-            if on {
-                modifiers |= modifier;
-            }
-        }
-        Key { code, modifiers }
-    }
-
-    /// The config file's name for this key, if it has one (every key of the defaults does).
-    fn spec(&self) -> Option<KeySpec> {
-        let key = match self.code {
-            KeyCode::Char(c) => KeyName::Char(c),
-            KeyCode::Enter => KeyName::Enter,
-            KeyCode::Esc => KeyName::Esc,
-            KeyCode::Tab => KeyName::Tab,
-            KeyCode::BackTab => KeyName::BackTab,
-            KeyCode::Up => KeyName::Up,
-            KeyCode::Down => KeyName::Down,
-            KeyCode::Left => KeyName::Left,
-            KeyCode::Right => KeyName::Right,
-            KeyCode::PageUp => KeyName::PageUp,
-            KeyCode::PageDown => KeyName::PageDown,
-            KeyCode::Home => KeyName::Home,
-            KeyCode::End => KeyName::End,
-            KeyCode::Backspace => KeyName::Backspace,
-            KeyCode::F(n) => KeyName::F(n),
-            _ => return None,
-        };
-        Some(KeySpec {
-            key,
-            ctrl: self.modifiers.contains(KeyModifiers::CONTROL),
-            alt: self.modifiers.contains(KeyModifiers::ALT),
-            shift: self.modifiers.contains(KeyModifiers::SHIFT),
-        })
-    }
-
-    /// How the key is shown on screen: "Ctrl-f", "→".
-    pub fn label(&self) -> String {
-        self.spec()
-            .map(|spec| spec.label())
-            .unwrap_or_else(|| format!("{:?}", self.code))
-    }
-}
 
 /// Where the config file's key overrides apply. Search is left out so that characters typed
 /// into a query are never taken as commands; popups keep their few fixed keys.
@@ -84,14 +15,12 @@ pub const REBINDABLE: [Scope; 2] = [Scope::Browse, Scope::Compare];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveBinding {
     pub scope: Scope,
-    pub keys: Vec<Key>,
+    pub keys: Vec<KeySpec>,
     pub action: Action,
     /// The default's label, or one made from the keys when they changed: "/ or Ctrl-f".
     pub label: String,
     pub help: &'static str,
     pub hint: Option<&'static str>,
-    /// The config file's action, when the keys are the config file's.
-    overridden_by: Option<ActionName>,
 }
 
 /// The key bindings in force. Everything that reads keys or shows them reads the same keymap.
@@ -103,19 +32,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        let bindings = BINDINGS
-            .iter()
-            .map(|b| ActiveBinding {
-                scope: b.scope,
-                keys: b.keys.to_vec(),
-                action: b.action,
-                label: b.label.to_string(),
-                help: b.help,
-                hint: b.hint,
-                overridden_by: None,
-            })
-            .collect();
-        Keymap { bindings }
+        Keymap::with_overrides(&[]).expect("the defaults give no key twice")
     }
 }
 
@@ -123,51 +40,29 @@ impl Keymap {
     /// The defaults with `overrides`: each replaces its action's keys in the [`REBINDABLE`]
     /// scopes, and takes its keys away from whatever other action they did there. Two
     /// overrides giving the same key in one scope are an error, naming the key and both actions.
-    pub fn with_overrides(overrides: &[KeyOverride]) -> Result<Keymap, String> {
-        let mut keymap = Keymap::default();
-        for change in overrides {
-            let keys: Vec<Key> = change.keys.iter().map(Key::from_spec).collect();
-            let action = Action::from(change.action);
-            for binding in &mut keymap.bindings {
-                if binding.action == action && REBINDABLE.contains(&binding.scope) {
-                    binding.keys = keys.clone();
-                    binding.overridden_by = Some(change.action);
-                }
-            }
-        }
-        keymap.take_overridden_keys()?;
-        for (binding, default) in keymap.bindings.iter_mut().zip(BINDINGS) {
-            if binding.keys != default.keys {
-                binding.label = label_for(&binding.keys);
-            }
-        }
-        Ok(keymap)
-    }
-
-    /// Removes each overriding key from the other bindings of its scope.
-    fn take_overridden_keys(&mut self) -> Result<(), String> {
-        for i in 0..self.bindings.len() {
-            let Some(name) = self.bindings[i].overridden_by else {
-                continue;
-            };
-            let (scope, keys) = (self.bindings[i].scope, self.bindings[i].keys.clone());
-            for (j, other) in self.bindings.iter_mut().enumerate() {
-                if j == i || other.scope != scope {
-                    continue;
-                }
-                if let Some(key) = keys.iter().find(|key| other.keys.contains(key)) {
-                    if let Some(other_name) = other.overridden_by {
-                        return Err(format!(
-                            "key {:?} is given to both \"{name}\" and \"{other_name}\" ({})",
-                            key.spec().map(|s| s.to_string()).unwrap_or_default(),
-                            scope.title().to_lowercase()
-                        ));
-                    }
-                    other.keys.retain(|k| !keys.contains(k));
-                }
-            }
-        }
-        Ok(())
+    pub fn with_overrides(overrides: &[KeyOverride<Action>]) -> Result<Keymap, String> {
+        let mut keys: Vec<BoundKeys<Scope, Action>> = BINDINGS
+            .iter()
+            .map(|b| BoundKeys::new(b.scope, b.action, b.keys))
+            .collect();
+        apply_overrides(&mut keys, &REBINDABLE, overrides)?;
+        let bindings = keys
+            .into_iter()
+            .zip(BINDINGS)
+            .map(|(bound, default)| ActiveBinding {
+                label: if bound.keys == default.keys {
+                    default.label.to_string()
+                } else {
+                    label_for(&bound.keys)
+                },
+                scope: bound.scope,
+                keys: bound.keys,
+                action: bound.action,
+                help: default.help,
+                hint: default.hint,
+            })
+            .collect();
+        Ok(Keymap { bindings })
     }
 
     /// The action a key asks for in a scope. In the search scope, printable characters that no
@@ -175,7 +70,7 @@ impl Keymap {
     pub fn action_for(&self, scope: Scope, event: &KeyEvent) -> Option<Action> {
         let bound = self
             .bindings(scope)
-            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .find(|b| b.keys.iter().any(|k| matches(k, event)))
             .map(|b| b.action);
         if bound.is_some() || scope != Scope::Search {
             return bound;
@@ -207,8 +102,8 @@ impl Keymap {
 }
 
 /// A label made from keys: "q/Ctrl-c", or "/ or Ctrl-f" when a key is itself a slash.
-fn label_for(keys: &[Key]) -> String {
-    let labels: Vec<String> = keys.iter().map(Key::label).collect();
+fn label_for(keys: &[KeySpec]) -> String {
+    let labels: Vec<String> = keys.iter().map(KeySpec::label).collect();
     if labels.is_empty() {
         return "(no key)".to_string();
     }
@@ -241,24 +136,27 @@ mod tests {
     }
 
     #[test]
-    fn every_action_name_is_bound_where_overrides_apply() {
-        for name in ActionName::ALL {
-            let action = Action::from(*name);
+    fn every_action_the_config_names_has_a_default_key_and_a_help_line() {
+        let keymap = Keymap::default();
+        for (name, action) in crate::config::named_actions::<Action>() {
+            let bound: Vec<&ActiveBinding> = REBINDABLE
+                .iter()
+                .flat_map(|&scope| keymap.bindings(scope))
+                .filter(|b| b.action == action)
+                .collect();
             assert!(
-                BINDINGS
-                    .iter()
-                    .any(|b| b.action == action && REBINDABLE.contains(&b.scope)),
+                !bound.is_empty(),
                 "{name} is not bound while browsing or comparing"
             );
-        }
-    }
-
-    #[test]
-    fn every_default_key_has_a_config_name() {
-        for binding in BINDINGS {
-            for key in binding.keys {
-                let spec = key.spec().expect("a config name");
-                assert_eq!(Key::from_spec(&spec), *key, "{spec}");
+            for binding in bound {
+                assert!(!binding.keys.is_empty(), "{name} has no default key");
+                assert!(!binding.help.is_empty(), "{name} has no help line");
+                let event = super::super::key_event(&binding.keys[0]);
+                assert_eq!(
+                    keymap.action_for(binding.scope, &event),
+                    Some(action),
+                    "{name}"
+                );
             }
         }
     }
@@ -268,7 +166,7 @@ mod tests {
         let keymap =
             keymap(r#"(keys: {"search": ["Ctrl-f"], "level_up": ["l", "Right", "L"]})"#).unwrap();
         let ctrl_f = press(K::Char('f'), KeyModifiers::CONTROL);
-        assert_eq!(keymap.action_for(Browse, &ctrl_f), Some(A::StartSearch));
+        assert_eq!(keymap.action_for(Browse, &ctrl_f), Some(A::Search));
         assert_eq!(keymap.action_for(Browse, &char_key('/')), None);
         for scope in REBINDABLE {
             assert_eq!(
@@ -280,7 +178,7 @@ mod tests {
         }
         assert_eq!(
             keymap.action_for(Compare, &char_key('/')),
-            Some(A::PickOtherSkill),
+            Some(A::PickSkill),
             "the comparison's / is another action's and stays"
         );
     }
@@ -326,10 +224,7 @@ mod tests {
         );
         // next_pane is only for browsing, step_up only for comparing.
         let keymap = keymap(r#"(keys: {"next_pane": ["x"], "step_up": ["x"]})"#).unwrap();
-        assert_eq!(
-            keymap.action_for(Browse, &char_key('x')),
-            Some(A::FocusNext)
-        );
+        assert_eq!(keymap.action_for(Browse, &char_key('x')), Some(A::NextPane));
         assert_eq!(keymap.action_for(Compare, &char_key('x')), Some(A::StepUp));
     }
 
@@ -367,7 +262,7 @@ mod tests {
             assert_eq!(hints, default_hints, "{scope:?}");
             for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for key in binding.keys {
-                    let event = KeyEvent::new(key.code, key.modifiers);
+                    let event = super::super::key_event(key);
                     assert_eq!(
                         keymap.action_for(scope, &event),
                         Some(binding.action),

@@ -1,7 +1,7 @@
 //! The comparison view: two (skill, level) sides side by side with a word diff; the progression
 //! of one skill through all its levels; and a presentation mode for projectors.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
@@ -9,95 +9,90 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 use super::text::fit;
-use crate::data::model::Level;
+use crate::data::catalog::FrameworkInfo;
+use crate::data::model::{Level, Skill};
 use crate::query::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow};
 use crate::query::render::comparison::summary;
-use crate::query::render::{level_heading, split_to_width};
-use crate::tui::app::{App, Comparison, Side};
+use crate::query::render::split_to_width;
 use crate::tui::theme::Theme;
-use crate::tui::wrap_cache::ComparisonKey;
 
 /// Below this width the two sides are stacked instead of side by side.
 const SIDE_BY_SIDE_MIN_WIDTH: usize = 60;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, comparison: &Comparison) {
-    let presentation = comparison.presentation;
-    let footer_rows = if presentation || area.height < 6 {
-        0
-    } else {
-        1
-    };
-    let [body, status, footer] = area.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(if presentation { 0 } else { 1.min(area.height) }),
-        Constraint::Length(footer_rows),
-    ]));
-    let inside = if presentation {
+/// What the comparison view shows.
+pub struct ComparisonView<'a> {
+    pub theme: &'a Theme,
+    /// No borders, a blank row after each statement: for projectors.
+    pub presentation: bool,
+    /// The first row shown; drawing keeps it within the text.
+    pub scroll: usize,
+    pub compared: Compared<'a>,
+}
+
+pub enum Compared<'a> {
+    /// Two sides, statement by statement.
+    Sides(ComparedSides<'a>),
+    /// One skill through all its defined levels.
+    Progression {
+        skill: &'a Skill,
+        framework: &'a FrameworkInfo,
+    },
+}
+
+pub struct ComparedSides<'a> {
+    /// The skill's name, or both names when the sides are different skills.
+    pub names: String,
+    /// Each side's heading: "RELM L4 — Enable".
+    pub headings: [String; 2],
+    pub statements: [&'a [String]; 2],
+    /// The side the level keys change: 0 left, 1 right.
+    pub active: usize,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &ComparisonView) {
+    let theme = view.theme;
+    let inside = if view.presentation {
         // No chrome: a margin instead of borders.
-        body.inner(ratatui::layout::Margin::new(
-            2.min(body.width / 4),
-            1.min(body.height / 4),
+        area.inner(ratatui::layout::Margin::new(
+            2.min(area.width / 4),
+            1.min(area.height / 4),
         ))
     } else {
-        let title = if comparison.progression {
-            " Progression "
-        } else {
-            " Compare levels "
+        let title = match view.compared {
+            Compared::Progression { .. } => " Progression ",
+            Compared::Sides(_) => " Compare levels ",
         };
         let block = Block::bordered()
-            .border_style(app.theme.focused_border)
-            .title(Line::styled(title, app.theme.title));
-        let inside = block.inner(body);
-        frame.render_widget(block, body);
+            .border_style(theme.focused_border)
+            .title(Line::styled(title, theme.title));
+        let inside = block.inner(area);
+        frame.render_widget(block, area);
         inside
     };
     let width = usize::from(inside.width.saturating_sub(1));
-    let key = ComparisonKey::new(comparison, width);
-    let lines = (app.wrapped.comparison).get_or_wrap(key, || {
-        if comparison.progression {
-            progression_lines(app, comparison.sides[0].entry, width, presentation)
-        } else {
-            comparison_lines(app, comparison, width, presentation)
+    let lines = match &view.compared {
+        Compared::Sides(sides) => side_by_side_lines(theme, sides, width, view.presentation),
+        Compared::Progression { skill, framework } => {
+            progression_lines(theme, skill, framework, width, view.presentation)
         }
-    });
-    super::draw_scrolled(frame, inside, &lines, comparison.scroll);
-    super::status::draw_status(frame, status, app);
-    super::status::draw_footer(frame, footer, app);
-}
-
-/// "RELM L4 — Enable", with the framework first when the sides are in different frameworks.
-fn side_heading(app: &App, side: Side, other: Side) -> String {
-    let entry = &app.catalog.entries[side.entry];
-    let named = entry.framework != app.catalog.entries[other.entry].framework;
-    level_heading(&app.catalog, entry, side.level, named)
-}
-
-fn statements(app: &App, side: Side) -> &[String] {
-    app.catalog.entries[side.entry]
-        .skill
-        .statements(side.level)
-        .unwrap_or_default()
+    };
+    super::draw_scrolled(frame, inside, lines, view.scroll);
 }
 
 /// Both sides, aligned statement by statement, as lines ready to scroll.
-pub fn comparison_lines(
-    app: &App,
-    comparison: &Comparison,
+fn side_by_side_lines(
+    theme: &Theme,
+    sides: &ComparedSides,
     width: usize,
     presentation: bool,
 ) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let [left, right] = comparison.sides;
-    let rows = compare_statements(statements(app, left), statements(app, right));
+    let rows = compare_statements(sides.statements[0], sides.statements[1]);
     let (added, removed, _) = change_counts(&rows);
     let mut lines = Vec::new();
-    let skill_names = |side: Side| app.catalog.entries[side.entry].skill.name.clone();
-    let names = if left.entry == right.entry {
-        skill_names(left)
-    } else {
-        format!("{} · {}", skill_names(left), skill_names(right))
-    };
-    lines.push(fit(vec![Span::styled(names, theme.title)], width));
+    lines.push(fit(
+        vec![Span::styled(sides.names.clone(), theme.title)],
+        width,
+    ));
     lines.push(fit(
         vec![
             Span::styled(summary(added, removed), theme.dim),
@@ -109,24 +104,22 @@ pub fn comparison_lines(
         width,
     ));
     lines.push(Line::raw(""));
-    let headings = [
-        side_heading(app, left, right),
-        side_heading(app, right, left),
-    ];
-    let active = |index: usize| {
-        if presentation || index != comparison.active {
+    let heading = |index: usize, width: usize| {
+        let style = if presentation || index != sides.active {
             theme.title
         } else {
             theme.selected
-        }
+        };
+        fit(
+            vec![Span::styled(sides.headings[index].clone(), style)],
+            width,
+        )
     };
     if width >= SIDE_BY_SIDE_MIN_WIDTH {
         let column = (width - 3) / 2;
-        let heading_cells =
-            [0, 1].map(|i| fit(vec![Span::styled(headings[i].clone(), active(i))], column));
         lines.push(join_columns(
-            heading_cells[0].clone(),
-            heading_cells[1].clone(),
+            heading(0, column),
+            heading(1, column),
             column,
             theme,
         ));
@@ -148,14 +141,11 @@ pub fn comparison_lines(
             }
         }
     } else {
-        for (index, pick) in [0usize, 1].into_iter().enumerate() {
-            if index > 0 {
+        for pick in [0usize, 1] {
+            if pick > 0 {
                 lines.push(Line::raw(""));
             }
-            lines.push(fit(
-                vec![Span::styled(headings[pick].clone(), active(pick))],
-                width,
-            ));
+            lines.push(heading(pick, width));
             for row in &rows {
                 let line = if pick == 0 {
                     row.left.as_ref()
@@ -175,23 +165,21 @@ pub fn comparison_lines(
 }
 
 /// One skill through all its defined levels, each marked against the level below.
-pub fn progression_lines(
-    app: &App,
-    entry_index: usize,
+fn progression_lines(
+    theme: &Theme,
+    skill: &Skill,
+    framework: &FrameworkInfo,
     width: usize,
     presentation: bool,
 ) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let entry = &app.catalog.entries[entry_index];
-    let framework = app.catalog.framework_of(entry);
     let mut lines = vec![
         fit(
             vec![Span::styled(
                 format!(
                     "{} {} — levels {}",
-                    entry.skill.code,
-                    entry.skill.name,
-                    entry.skill.level_range_text()
+                    skill.code,
+                    skill.name,
+                    skill.level_range_text()
                 ),
                 theme.title,
             )],
@@ -206,8 +194,8 @@ pub fn progression_lines(
         ),
     ];
     let mut below: Option<(Level, &[String])> = None;
-    for level in entry.skill.defined_levels() {
-        let statements = entry.skill.statements(level).unwrap_or_default();
+    for level in skill.defined_levels() {
+        let statements = skill.statements(level).unwrap_or_default();
         lines.push(Line::raw(""));
         let mut heading = vec![Span::styled(
             format!("Level {level} — {}", framework.level_name(level)),
@@ -332,7 +320,86 @@ fn wrap_diff_line(line: Option<&DiffLine>, width: usize, theme: &Theme) -> Vec<L
 
 #[cfg(test)]
 mod tests {
+    use ratatui::style::Modifier;
+
     use super::*;
+    use crate::data::catalog::Catalog;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, catalog, entry, monochrome};
+    use crate::tui::ui::test_support::{render, style_at};
+
+    /// RELM level 4 against level 5, the right side active.
+    fn sides_view<'a>(catalog: &'a Catalog, theme: &'a Theme) -> ComparisonView<'a> {
+        let relm = &entry(catalog, "RELM").skill;
+        let [four, five] = [4, 5].map(|l| Level::new(l).unwrap());
+        ComparisonView {
+            theme,
+            presentation: false,
+            scroll: 0,
+            compared: Compared::Sides(ComparedSides {
+                names: relm.name.clone(),
+                headings: ["RELM L4 — Enable".into(), "RELM L5 — Ensure, advise".into()],
+                statements: [four, five].map(|l| relm.statements(l).unwrap()),
+                active: 1,
+            }),
+        }
+    }
+
+    #[test]
+    fn two_levels_side_by_side() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let view = sides_view(&catalog, &theme);
+        assert_pane_snapshots("comparison_sides", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn presentation_has_no_borders() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let view = ComparisonView {
+            presentation: true,
+            ..sides_view(&catalog, &theme)
+        };
+        assert_pane_snapshots("comparison_presentation", |frame, area| {
+            draw(frame, area, &view)
+        });
+    }
+
+    #[test]
+    fn the_progression_of_a_skill() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let relm = entry(&catalog, "RELM");
+        let view = ComparisonView {
+            theme: &theme,
+            presentation: false,
+            scroll: 0,
+            compared: Compared::Progression {
+                skill: &relm.skill,
+                framework: catalog.framework_of(relm),
+            },
+        };
+        assert_pane_snapshots("comparison_progression", |frame, area| {
+            draw(frame, area, &view)
+        });
+    }
+
+    #[test]
+    fn changes_and_the_active_side_are_marked_in_every_theme() {
+        let catalog = catalog();
+        for theme in [monochrome(), Theme::new(true)] {
+            let view = sides_view(&catalog, &theme);
+            let buffer = render(120, 30, |frame, area| draw(frame, area, &view));
+            let (added, _) = style_at(&buffer, "capability.");
+            assert!(
+                added.contains(Modifier::UNDERLINED | Modifier::BOLD),
+                "{added:?}"
+            );
+            let (removed, _) = style_at(&buffer, "Maintains release");
+            assert!(removed.contains(Modifier::CROSSED_OUT), "{removed:?}");
+            let (active, _) = style_at(&buffer, "RELM L5");
+            assert!(active.contains(Modifier::REVERSED), "{active:?}");
+            let (inactive, _) = style_at(&buffer, "RELM L4");
+            assert!(!inactive.contains(Modifier::REVERSED), "{inactive:?}");
+        }
+    }
 
     #[test]
     fn unpaired_runs_share_rows_and_pairs_stay_put() {

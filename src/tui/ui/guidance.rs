@@ -6,45 +6,47 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::text::{fit, mark_terms, wrap};
-use super::{pane_block, search_terms};
-use crate::data::catalog::Entry;
+use super::{pane_block, DetailView};
+use crate::data::catalog::{Entry, FrameworkInfo};
 use crate::data::model::{GuidanceBlock, Status};
 use crate::query::render::placement;
-use crate::tui::app::{App, Pane};
-use crate::tui::wrap_cache::WrapKey;
+use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    frame.render_widget(
-        pane_block(app, Pane::Guidance, " Guidance ".to_string()),
-        area,
-    );
-    let (Some(skill), Some(entry)) = (app.selected, app.selected_entry()) else {
+/// What the guidance pane shows.
+pub type GuidanceView<'a> = DetailView<'a, ShownGuidance<'a>>;
+
+/// A skill's guidance.
+pub struct ShownGuidance<'a> {
+    pub entry: &'a Entry,
+    pub framework: &'a FrameworkInfo,
+    /// Search terms to mark in the text.
+    pub terms: &'a [String],
+    /// The first row shown; drawing keeps it within the text.
+    pub scroll: usize,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &GuidanceView) {
+    let block = pane_block(view.theme, view.focused, " Guidance ".to_string());
+    frame.render_widget(block, area);
+    let Some(shown) = &view.shown else {
         return;
     };
     let inside = crate::tui::layout::inner(area);
     // One column is kept for the scrollbar.
     let width = usize::from(inside.width.saturating_sub(1));
-    let key = WrapKey {
-        skill,
-        level: None,
-        width,
-        terms: search_terms(app).to_vec(),
-    };
-    let lines = (app.wrapped.guidance).get_or_wrap(key, || guidance_lines(app, entry, width));
-    super::draw_scrolled(frame, inside, &lines, app.guidance_scroll);
+    let lines = guidance_lines(view.theme, shown, width);
+    super::draw_scrolled(frame, inside, lines, shown.scroll);
 }
 
-pub fn guidance_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let terms = search_terms(app);
-    let skill = &entry.skill;
-    let framework = app.catalog.framework_of(entry);
+/// Every line of the guidance, wrapped to `width`.
+pub fn guidance_lines(theme: &Theme, shown: &ShownGuidance, width: usize) -> Vec<Line<'static>> {
+    let skill = &shown.entry.skill;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let paragraph = |lines: &mut Vec<Line<'static>>, text: &str, first: &str, rest: &str| {
         for row in wrap(text, width, first, rest) {
             lines.push(Line::from(mark_terms(
                 &row,
-                terms,
+                shown.terms,
                 theme.text,
                 theme.matched,
             )));
@@ -57,17 +59,20 @@ pub fn guidance_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'stati
             width,
         ));
     };
+    let plain = |lines: &mut Vec<Line<'static>>, text: &str| {
+        for row in wrap(text, width, "", "") {
+            lines.push(Line::styled(row, theme.dim));
+        }
+    };
     for row in wrap(&format!("{} {}", skill.code, skill.name), width, "", "") {
         lines.push(Line::styled(row, theme.title));
     }
-    let mut context = framework.title();
-    let placement = placement(entry);
+    let mut context = shown.framework.title();
+    let placement = placement(shown.entry);
     if !placement.is_empty() {
         context = format!("{context} · {placement}");
     }
-    for row in wrap(&context, width, "", "") {
-        lines.push(Line::styled(row, theme.dim));
-    }
+    plain(&mut lines, &context);
     match skill.status {
         Status::Published => {}
         Status::Prototype => lines.push(Line::styled(
@@ -106,16 +111,63 @@ pub fn guidance_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'stati
     }
     heading(&mut lines, "Source");
     if let Some(url) = &skill.url {
-        for row in wrap(url, width, "", "") {
-            lines.push(Line::styled(row, theme.dim));
-        }
+        plain(&mut lines, url);
     }
-    let source = framework
+    let source = shown
+        .framework
         .source
         .clone()
-        .unwrap_or_else(|| framework.title());
-    for row in wrap(&source, width, "", "") {
-        lines.push(Line::styled(row, theme.dim));
-    }
+        .unwrap_or_else(|| shown.framework.title());
+    plain(&mut lines, &source);
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, catalog, entry, monochrome};
+    use crate::tui::ui::test_support::{render, style_at};
+
+    #[test]
+    fn a_skills_guidance() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let relm = entry(&catalog, "RELM");
+        let view = GuidanceView {
+            theme: &theme,
+            focused: false,
+            shown: Some(ShownGuidance {
+                entry: relm,
+                framework: catalog.framework_of(relm),
+                terms: &[],
+                scroll: 0,
+            }),
+        };
+        assert_pane_snapshots("guidance", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn search_terms_are_marked_and_the_prototype_status_is_italic() {
+        let catalog = catalog();
+        let relm = entry(&catalog, "RELM");
+        let terms = ["available".to_string()];
+        for theme in [monochrome(), Theme::new(true)] {
+            let view = GuidanceView {
+                theme: &theme,
+                focused: true,
+                shown: Some(ShownGuidance {
+                    entry: relm,
+                    framework: catalog.framework_of(relm),
+                    terms: &terms,
+                    scroll: 0,
+                }),
+            };
+            let buffer = render(80, 24, |frame, area| draw(frame, area, &view));
+            let (matched, _) = style_at(&buffer, "available");
+            assert!(matched.contains(Modifier::UNDERLINED), "{matched:?}");
+            let (status, _) = style_at(&buffer, "Prototype:");
+            assert!(status.contains(Modifier::ITALIC), "{status:?}");
+        }
+    }
 }

@@ -7,34 +7,42 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::text::{fit, mark_terms, wrap};
-use super::{pane_block, search_terms};
-use crate::data::catalog::Entry;
-use crate::data::model::Level;
-use crate::tui::app::{App, Pane};
+use super::{pane_block, DetailView};
+use crate::data::catalog::FrameworkInfo;
+use crate::data::model::{Level, Skill};
 use crate::tui::layout;
-use crate::tui::wrap_cache::WrapKey;
+use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let title = match app.selected_entry() {
-        Some(entry) => format!(" Levels · {} ", entry.skill.code),
+/// What the levels pane shows.
+pub type LevelsView<'a> = DetailView<'a, ShownLevel<'a>>;
+
+/// A skill at a level.
+pub struct ShownLevel<'a> {
+    pub skill: &'a Skill,
+    /// The skill's framework, which names the levels.
+    pub framework: &'a FrameworkInfo,
+    pub level: Level,
+    /// Search terms to mark in the statements.
+    pub terms: &'a [String],
+    /// The first statement row shown; drawing keeps it within the text.
+    pub scroll: usize,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &LevelsView) {
+    let title = match &view.shown {
+        Some(shown) => format!(" Levels · {} ", shown.skill.code),
         None => " Levels ".to_string(),
     };
-    frame.render_widget(pane_block(app, Pane::Levels, title), area);
-    let (Some(skill), Some(entry)) = (app.selected, app.selected_entry()) else {
+    frame.render_widget(pane_block(view.theme, view.focused, title), area);
+    let Some(shown) = &view.shown else {
         return;
     };
     let (ladder_area, statements_area) = layout::levels_parts(area);
-    draw_ladder(frame, ladder_area, app, entry);
+    draw_ladder(frame, ladder_area, view.theme, shown);
     // One column is kept for the scrollbar.
     let width = usize::from(statements_area.width.saturating_sub(1));
-    let key = WrapKey {
-        skill,
-        level: Some(app.level),
-        width,
-        terms: search_terms(app).to_vec(),
-    };
-    let lines = (app.wrapped.levels).get_or_wrap(key, || statement_lines(app, entry, width));
-    super::draw_scrolled(frame, statements_area, &lines, app.levels_scroll);
+    let lines = statement_lines(view.theme, shown, width);
+    super::draw_scrolled(frame, statements_area, lines, shown.scroll);
 }
 
 /// The level shown at a point of the ladder, for mouse clicks.
@@ -51,38 +59,37 @@ pub fn ladder_level_at(area: Rect, column: u16, row: u16) -> Option<Level> {
     u8::try_from(index + 1).ok().and_then(Level::new)
 }
 
-fn draw_ladder(frame: &mut Frame, area: Rect, app: &App, entry: &Entry) {
+fn draw_ladder(frame: &mut Frame, area: Rect, theme: &Theme, shown: &ShownLevel) {
     if area.height == 1 {
-        return draw_compact_ladder(frame, area, app, entry);
+        return draw_compact_ladder(frame, area, theme, shown);
     }
-    let framework = app.catalog.framework_of(entry);
     let width = usize::from(area.width);
     let lines: Vec<Line> = Level::all()
         .map(|level| {
-            let defined = entry.skill.is_defined_at(level);
-            let selected = level == app.level;
+            let defined = shown.skill.is_defined_at(level);
+            let selected = level == shown.level;
             let marker = if selected { "▶" } else { " " };
             let mark = if defined { "●" } else { "·" };
             let style = if defined {
-                app.theme.level_defined
+                theme.level_defined
             } else {
-                app.theme.level_undefined
+                theme.level_undefined
             };
             let name_style = if defined {
-                app.theme.text
+                theme.text
             } else {
-                app.theme.level_undefined
+                theme.level_undefined
             };
             let spans = vec![
                 Span::styled(format!("{marker}{level} {mark} "), style),
-                Span::styled(framework.level_name(level).to_string(), name_style),
+                Span::styled(shown.framework.level_name(level).to_string(), name_style),
             ];
             let mut line = fit(spans, width);
             if selected {
                 let used = line.width();
                 line.spans
                     .push(Span::raw(" ".repeat(width.saturating_sub(used))));
-                line = line.patch_style(app.theme.level_selected);
+                line = line.patch_style(theme.level_selected);
             }
             line
         })
@@ -91,19 +98,19 @@ fn draw_ladder(frame: &mut Frame, area: Rect, app: &App, entry: &Entry) {
 }
 
 /// The ladder in one row, "·  ·  3  4 [5] 6  ·", for short panes.
-fn draw_compact_ladder(frame: &mut Frame, area: Rect, app: &App, entry: &Entry) {
+fn draw_compact_ladder(frame: &mut Frame, area: Rect, theme: &Theme, shown: &ShownLevel) {
     let spans: Vec<Span> = Level::all()
         .map(|level| {
-            let defined = entry.skill.is_defined_at(level);
+            let defined = shown.skill.is_defined_at(level);
             let text = if defined {
                 format!(" {level} ")
             } else {
                 " · ".to_string()
             };
-            let style = match (level == app.level, defined) {
-                (true, _) => app.theme.level_selected,
-                (false, true) => app.theme.level_defined,
-                (false, false) => app.theme.level_undefined,
+            let style = match (level == shown.level, defined) {
+                (true, _) => theme.level_selected,
+                (false, true) => theme.level_defined,
+                (false, false) => theme.level_undefined,
             };
             Span::styled(text, style)
         })
@@ -111,21 +118,20 @@ fn draw_compact_ladder(frame: &mut Frame, area: Rect, app: &App, entry: &Entry) 
     frame.render_widget(Paragraph::new(fit(spans, usize::from(area.width))), area);
 }
 
-/// The selected level's heading and its statements as bullets, wrapped to `width`.
-pub fn statement_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'static>> {
-    let framework = app.catalog.framework_of(entry);
-    let terms = search_terms(app);
-    let heading = format!("Level {} — {}", app.level, framework.level_name(app.level));
-    let mut lines = vec![fit(vec![Span::styled(heading, app.theme.title)], width)];
-    match entry.skill.statements(app.level) {
+/// The level's heading and its statements as bullets, wrapped to `width`.
+pub fn statement_lines(theme: &Theme, shown: &ShownLevel, width: usize) -> Vec<Line<'static>> {
+    let (skill, level) = (shown.skill, shown.level);
+    let heading = format!("Level {level} — {}", shown.framework.level_name(level));
+    let mut lines = vec![fit(vec![Span::styled(heading, theme.title)], width)];
+    match skill.statements(level) {
         Some(statements) => {
             for statement in statements {
                 for row in wrap(statement, width, "• ", "  ") {
                     lines.push(Line::from(mark_terms(
                         &row,
-                        terms,
-                        app.theme.text,
-                        app.theme.matched,
+                        shown.terms,
+                        theme.text,
+                        theme.matched,
                     )));
                 }
             }
@@ -133,10 +139,122 @@ pub fn statement_lines(app: &App, entry: &Entry, width: usize) -> Vec<Line<'stat
         None => lines.push(Line::styled(
             format!(
                 "Not defined at this level; defined at {}.",
-                entry.skill.level_range_text()
+                skill.level_range_text()
             ),
-            app.theme.dim,
+            theme.dim,
         )),
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::data::catalog::Catalog;
+    use crate::tui::testing::buffer_text;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, catalog, entry, monochrome};
+    use crate::tui::ui::test_support::{render, style_at};
+
+    /// RELM at level 4, "rollback" marked.
+    fn view<'a>(catalog: &'a Catalog, theme: &'a Theme, terms: &'a [String]) -> LevelsView<'a> {
+        let relm = entry(catalog, "RELM");
+        LevelsView {
+            theme,
+            focused: true,
+            shown: Some(ShownLevel {
+                skill: &relm.skill,
+                framework: catalog.framework_of(relm),
+                level: Level::new(4).unwrap(),
+                terms,
+                scroll: 0,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_level_with_the_ladder() {
+        let (catalog, theme, terms) = (catalog(), monochrome(), ["rollback".to_string()]);
+        let view = view(&catalog, &theme, &terms);
+        assert_pane_snapshots("levels", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn no_skill_leaves_the_pane_empty() {
+        let theme = monochrome();
+        let view = LevelsView {
+            theme: &theme,
+            focused: false,
+            shown: None,
+        };
+        let text = buffer_text(&render(40, 12, |frame, area| draw(frame, area, &view)));
+        assert!(text.starts_with("┌ Levels ─"), "{text}");
+        assert!(!text.contains("Level "), "{text}");
+    }
+
+    #[test]
+    fn the_selected_level_is_reversed_and_search_terms_are_marked() {
+        let catalog = catalog();
+        let terms = ["rollback".to_string()];
+        for theme in [monochrome(), Theme::new(true)] {
+            let view = view(&catalog, &theme, &terms);
+            let buffer = render(80, 24, |frame, area| draw(frame, area, &view));
+            let (selected, _) = style_at(&buffer, "▶4 ● Enable");
+            assert!(selected.contains(Modifier::REVERSED), "{selected:?}");
+            let (other, _) = style_at(&buffer, " 5 ● Ensure");
+            assert!(!other.contains(Modifier::REVERSED), "{other:?}");
+            let (matched, _) = style_at(&buffer, "rollback");
+            assert!(matched.contains(Modifier::UNDERLINED), "{matched:?}");
+        }
+    }
+
+    #[test]
+    fn scrolling_stops_with_the_last_row_at_the_bottom() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let mut view = view(&catalog, &theme, &[]);
+        view.shown.as_mut().unwrap().scroll = 1 << 20;
+        let area = Rect::new(0, 0, 40, 12);
+        let text = buffer_text(&render(40, 12, |frame, area| draw(frame, area, &view)));
+        let (_, statements) = layout::levels_parts(area);
+        let width = usize::from(statements.width - 1);
+        let lines = statement_lines(&theme, view.shown.as_ref().unwrap(), width);
+        assert!(
+            lines.len() > usize::from(statements.height),
+            "the text overflows"
+        );
+        let last: String = lines.last().unwrap().to_string();
+        let bottom = text
+            .lines()
+            .nth(usize::from(statements.bottom() - 1))
+            .unwrap();
+        assert!(
+            bottom.contains(last.trim_end()),
+            "{last:?} at the bottom of\n{text}"
+        );
+        assert!(
+            !text.contains("Level 4 — Enable"),
+            "the heading scrolled away"
+        );
+    }
+
+    #[test]
+    fn a_click_on_the_ladder_names_its_level() {
+        let area = Rect::new(10, 5, 60, 30);
+        let (ladder, _) = layout::levels_parts(area);
+        assert_eq!(ladder.height, layout::LADDER_ROWS, "the full ladder");
+        for level in Level::all() {
+            let row = ladder.y + u16::from(level.get()) - 1;
+            assert_eq!(ladder_level_at(area, ladder.x + 3, row), Some(level));
+        }
+        assert_eq!(
+            ladder_level_at(area, ladder.x, ladder.y + ladder.height),
+            None
+        );
+        let short = Rect::new(0, 0, 40, 8);
+        let (ladder, _) = layout::levels_parts(short);
+        assert_eq!(ladder.height, 1, "one row");
+        let fifth = ladder.x + 4 * layout::COMPACT_LADDER_CELL + 1;
+        assert_eq!(ladder_level_at(short, fifth, ladder.y), Level::new(5));
+    }
 }

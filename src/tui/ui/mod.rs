@@ -1,87 +1,152 @@
-//! Drawing: reads the app's state, never changes it. One file per pane or popup.
+//! Drawing. Each pane and popup has its own file with a view, the data it shows and nothing
+//! more, and `draw(frame, area, &view)`; the browser's state builds the views (see
+//! `tui::state`), so every pane can be drawn, and tested, from a view made by hand. Lines are
+//! made from the view each frame; only the visible slice is copied into the frame.
 
-mod comparison;
+pub mod comparison;
 pub mod document;
+pub mod footer;
 pub mod guidance;
+pub mod help;
 pub mod levels;
-mod popups;
+pub mod load_errors;
 pub mod skill_list;
-mod status;
+pub mod status;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
 
-use super::app::{App, Pane, Popup};
+use super::theme::Theme;
+use comparison::ComparisonView;
+use footer::FooterView;
+use guidance::GuidanceView;
+use help::HelpView;
+use levels::LevelsView;
+use load_errors::LoadErrorsView;
+use skill_list::SkillListView;
+use status::StatusView;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+/// A whole frame: every pane and popup shown, each with the area it is drawn in.
+pub struct ScreenView<'a> {
+    /// The style every cell starts with.
+    pub base: Style,
+    pub body: Body<'a>,
+    pub status: (Rect, StatusView<'a>),
+    pub footer: (Rect, FooterView<'a>),
+    /// The list of skills to pick one for the comparison, drawn over it.
+    pub picker: Option<(Rect, SkillListView<'a>)>,
+    pub popup: Option<PopupView<'a>>,
+}
+
+/// The panes above the status line.
+pub enum Body<'a> {
+    Browse {
+        list: Option<(Rect, SkillListView<'a>)>,
+        levels: Option<(Rect, LevelsView<'a>)>,
+        guidance: Option<(Rect, GuidanceView<'a>)>,
+    },
+    Compare(Rect, ComparisonView<'a>),
+}
+
+pub enum PopupView<'a> {
+    Help(HelpView<'a>),
+    LoadErrors(LoadErrorsView<'a>),
+}
+
+pub fn draw(frame: &mut Frame, view: &ScreenView) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
     }
-    frame.buffer_mut().set_style(area, app.theme.base);
-    if let Some(comparison) = &app.comparison {
-        comparison::draw(frame, area, app, comparison);
-    } else {
-        let screen = app.screen();
-        if let Some(list) = screen.list {
-            skill_list::draw(frame, list, app);
+    frame.buffer_mut().set_style(area, view.base);
+    match &view.body {
+        Body::Browse {
+            list,
+            levels,
+            guidance,
+        } => {
+            if let Some((area, list)) = list {
+                skill_list::draw(frame, *area, list);
+            }
+            if let Some((area, levels)) = levels {
+                levels::draw(frame, *area, levels);
+            }
+            if let Some((area, guidance)) = guidance {
+                guidance::draw(frame, *area, guidance);
+            }
         }
-        if let Some(levels) = screen.levels {
-            levels::draw(frame, levels, app);
-        }
-        if let Some(guidance) = screen.guidance {
-            guidance::draw(frame, guidance, app);
-        }
-        status::draw_status(frame, screen.status, app);
-        status::draw_footer(frame, screen.footer, app);
+        Body::Compare(area, comparison) => comparison::draw(frame, *area, comparison),
     }
-    // A skill picked for the comparison is searched for in a list drawn over it.
-    if app.comparison.is_some() && app.search.is_some() {
-        let picker = super::layout::centered(area, 90, area.height.saturating_sub(2));
-        frame.render_widget(ratatui::widgets::Clear, picker);
-        frame.buffer_mut().set_style(picker, app.theme.base);
-        skill_list::draw(frame, picker, app);
+    status::draw(frame, view.status.0, &view.status.1);
+    footer::draw(frame, view.footer.0, &view.footer.1);
+    if let Some((picker, list)) = &view.picker {
+        frame.render_widget(Clear, *picker);
+        frame.buffer_mut().set_style(*picker, view.base);
+        skill_list::draw(frame, *picker, list);
     }
-    match app.popup {
-        Some(Popup::Help { scroll }) => popups::draw_help(frame, app, scroll),
-        Some(Popup::LoadErrors { scroll }) => popups::draw_load_errors(frame, app, scroll),
+    match &view.popup {
+        Some(PopupView::Help(help)) => help::draw(frame, area, help),
+        Some(PopupView::LoadErrors(errors)) => load_errors::draw(frame, area, errors),
         None => {}
     }
 }
 
+/// What a detail pane (levels, guidance) shows: its border, and `T` of the selected skill.
+pub struct DetailView<'a, T> {
+    pub theme: &'a Theme,
+    pub focused: bool,
+    /// Nothing when no skill is selected.
+    pub shown: Option<T>,
+}
+
 /// A pane's border, bright when it has the focus.
-pub fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
-    let focused = app.focus == pane && app.comparison.is_none();
-    let style = if focused {
-        app.theme.focused_border
+pub fn pane_block(theme: &Theme, focused: bool, title: String) -> Block<'static> {
+    let (style, title_style) = if focused {
+        (theme.focused_border, theme.title)
     } else {
-        app.theme.border
-    };
-    let title_style = if focused {
-        app.theme.title
-    } else {
-        app.theme.text
+        (theme.border, theme.text)
     };
     Block::bordered()
         .border_style(style)
         .title(Line::styled(title, title_style))
 }
 
-/// Search terms to mark in the detail panes while a search is open.
-pub fn search_terms(app: &App) -> &[String] {
-    app.search.as_ref().map(|s| s.query.terms()).unwrap_or(&[])
+/// A popup: a bordered box centred in `area`, as high as its lines (within `area`) and at most
+/// `width` wide, with the lines scrolled.
+pub fn draw_popup(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    width: u16,
+    scroll: usize,
+) {
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let area = super::layout::centered(area, width, height);
+    frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, theme.base);
+    let block = Block::bordered()
+        .title(title.to_string())
+        .border_style(theme.focused_border);
+    let inside = block.inner(area);
+    frame.render_widget(block, area);
+    draw_scrolled(frame, inside, lines, scroll);
 }
 
 /// Draws the visible slice of `lines` from `scroll` (clamped), with a scrollbar when they overflow.
 /// Only the visible lines are copied and drawn.
-pub fn draw_scrolled(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: usize) {
+pub fn draw_scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: usize) {
     let height = usize::from(area.height);
     let total = lines.len();
     let scroll = scroll.min(total.saturating_sub(height));
-    let visible: Vec<Line> = lines[scroll..].iter().take(height).cloned().collect();
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(visible), area);
     scrollbar(frame, area, total, scroll, height);
 }

@@ -1,0 +1,166 @@
+//! Search mode: a query typed into the list pane, its ranked results, and jumping to one; or,
+//! from the comparison, picking the skill for its active side.
+
+use super::{nearest_defined, App, ListView, Side};
+use crate::query::search::{Hit, Query};
+use crate::tui::action::Action;
+use crate::tui::layout::Pane;
+
+/// What a search is for: browsing, or picking a skill for one side of the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchPurpose {
+    Browse,
+    PickCompareSide,
+}
+
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub(super) input: String,
+    pub(super) query: Query,
+    pub(super) hits: Vec<Hit>,
+    /// The cursor among the hits and the first hit shown.
+    pub(super) view: ListView,
+    pub(super) purpose: SearchPurpose,
+}
+
+impl Search {
+    /// The query as typed.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl App {
+    pub(super) fn start_search(&mut self, purpose: SearchPurpose) {
+        self.search = Some(Search {
+            input: String::new(),
+            query: Query::default(),
+            hits: Vec::new(),
+            view: ListView::default(),
+            purpose,
+        });
+        if purpose == SearchPurpose::Browse && self.screen().is_single_pane() {
+            self.focus = Pane::List;
+        }
+    }
+
+    pub(super) fn update_search(&mut self, action: Action) {
+        let height = self.list_height();
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let mut view = search.view;
+        let len = search.hits.len();
+        match action {
+            Action::Type(c) => {
+                search.input.push(c);
+                self.run_search();
+            }
+            Action::DeleteChar => {
+                search.input.pop();
+                self.run_search();
+            }
+            Action::DeleteWord => {
+                let kept = search.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                search.input.truncate(kept);
+                self.run_search();
+            }
+            Action::Down => view.move_by(1, len, height),
+            Action::Up => view.move_by(-1, len, height),
+            Action::PageDown => view.move_by(height as isize, len, height),
+            Action::PageUp => view.move_by(-(height as isize), len, height),
+            Action::ClickListRow(row) => view.move_to(view.offset + row, len, height),
+            Action::Scroll(_, delta) => view.move_by(delta as isize, len, height),
+            Action::Activate => self.finish_search(),
+            Action::Back => self.cancel_search(),
+            _ => {}
+        }
+        if let Some(search) = &mut self.search {
+            if !matches!(
+                action,
+                Action::Type(_) | Action::DeleteChar | Action::DeleteWord
+            ) {
+                search.view = view;
+            }
+        }
+        self.preview_search_cursor();
+    }
+
+    /// Leaves the search; a browsing one puts the list back, on the skill shown.
+    fn cancel_search(&mut self) {
+        let Some(search) = self.search.take() else {
+            return;
+        };
+        if search.purpose == SearchPurpose::Browse {
+            let row = self
+                .selected
+                .and_then(|e| self.tree.reveal(e))
+                .unwrap_or(self.list.cursor);
+            self.move_list_to(row);
+        }
+    }
+
+    fn run_search(&mut self) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let query = Query::parse(&search.input);
+        let hits = if query.narrows(&search.query) {
+            self.index
+                .search_among(&query, search.hits.iter().map(|h| h.entry))
+        } else {
+            self.index.search(&query)
+        };
+        search.query = query;
+        search.hits = hits;
+        search.view = ListView::default();
+    }
+
+    /// While browsing search results, the detail panes follow the result under the cursor.
+    fn preview_search_cursor(&mut self) {
+        let Some(search) = &self.search else { return };
+        if search.purpose != SearchPurpose::Browse {
+            return;
+        }
+        if let Some(hit) = search.hits.get(search.view.cursor) {
+            let (entry, level) = (hit.entry, hit.place.level());
+            self.select_entry(entry, level);
+        }
+    }
+
+    fn finish_search(&mut self) {
+        let Some(search) = self.search.take() else {
+            return;
+        };
+        let Some(hit) = search.hits.get(search.view.cursor) else {
+            if !search.input.trim().is_empty() {
+                self.notice = Some(format!("Nothing matches {:?}.", search.input));
+            }
+            return;
+        };
+        match search.purpose {
+            SearchPurpose::Browse => {
+                self.select_entry(hit.entry, hit.place.level());
+                if let Some(row) = self.tree.reveal(hit.entry) {
+                    let height = self.list_height();
+                    self.list.move_to(row, self.tree.rows.len(), height);
+                }
+                if self.screen().is_single_pane() {
+                    self.focus = Pane::Levels;
+                }
+            }
+            SearchPurpose::PickCompareSide => {
+                if let Some(comparison) = &mut self.comparison {
+                    let entry = &self.catalog.entries[hit.entry];
+                    let side = &mut comparison.sides[comparison.active];
+                    let level = hit.place.level().unwrap_or(side.level);
+                    *side = Side {
+                        entry: hit.entry,
+                        level: nearest_defined(entry, level),
+                    };
+                    comparison.scroll = 0;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The help popup: every key in force, by scope.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+use super::text::pad;
+use crate::tui::theme::Theme;
+
+/// What the help shows.
+pub struct HelpView<'a> {
+    pub theme: &'a Theme,
+    pub sections: Vec<HelpSection<'a>>,
+    pub scroll: usize,
+}
+
+/// The keys of one scope: "Browsing", then (keys, what they do).
+pub struct HelpSection<'a> {
+    pub title: &'static str,
+    pub keys: Vec<(&'a str, &'static str)>,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, view: &HelpView) {
+    let lines = help_lines(view);
+    let title = " Help — Esc to close ";
+    super::draw_popup(frame, area, view.theme, title, lines, 64, view.scroll);
+}
+
+fn help_lines(view: &HelpView) -> Vec<Line<'static>> {
+    let theme = view.theme;
+    // As wide as the longest label (overridden keys can make long ones), within reason; a
+    // label cut short still ends with "…" and a space before its text.
+    let column = view
+        .sections
+        .iter()
+        .flat_map(|section| &section.keys)
+        .map(|(label, _)| label.width())
+        .max()
+        .unwrap_or(0)
+        .clamp(11, 30);
+    let mut lines = Vec::new();
+    for section in &view.sections {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(section.title, theme.title));
+        for (label, help) in &section.keys {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} ", pad(label, column)), theme.key),
+                Span::raw(*help),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Mouse: click a skill or a level; the wheel scrolls the pane under it.",
+        theme.dim,
+    ));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Keymap, Scope};
+    use crate::tui::testing::buffer_text;
+    use crate::tui::ui::test_support::{assert_pane_snapshots, monochrome, render};
+
+    fn view<'a>(theme: &'a Theme, keymap: &'a Keymap, scroll: usize) -> HelpView<'a> {
+        let scopes = [Scope::Browse, Scope::Search];
+        HelpView {
+            theme,
+            sections: scopes
+                .into_iter()
+                .map(|scope| HelpSection {
+                    title: scope.title(),
+                    keys: (keymap.bindings(scope))
+                        .map(|b| (b.label.as_str(), b.help))
+                        .collect(),
+                })
+                .collect(),
+            scroll,
+        }
+    }
+
+    #[test]
+    fn every_key_by_scope() {
+        let (theme, keymap) = (monochrome(), Keymap::default());
+        let view = view(&theme, &keymap, 0);
+        assert_pane_snapshots("help", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn long_labels_widen_the_column_within_reason() {
+        let theme = monochrome();
+        let long = "Ctrl-Alt-PageDown/Ctrl-Alt-PageUp/Ctrl-x";
+        let view = HelpView {
+            theme: &theme,
+            sections: vec![HelpSection {
+                title: "Browsing",
+                keys: vec![("q", "quit"), ("G/End/Ctrl-e", "last"), (long, "long")],
+            }],
+            scroll: 0,
+        };
+        let text = buffer_text(&render(80, 24, |frame, area| draw(frame, area, &view)));
+        assert!(text.contains("  G/End/Ctrl-e "), "{text}");
+        let quit = text.lines().find(|l| l.contains(" quit")).unwrap();
+        let last = text.lines().find(|l| l.contains(" last")).unwrap();
+        assert_eq!(
+            quit.find(" quit"),
+            last.find(" last"),
+            "one column:\n{text}"
+        );
+        assert!(
+            text.contains("…"),
+            "a label over 30 columns is cut:\n{text}"
+        );
+    }
+}
