@@ -3,11 +3,11 @@
 use ratatui::layout::Rect;
 
 use super::{App, Popup, Search, SearchPurpose, Side};
-use crate::query::render::level_heading;
+use crate::query::render::comparison::Side as RenderedSide;
 use crate::tui::keymap::Scope;
 use crate::tui::layout::{self, Pane};
 use crate::tui::tree::Row;
-use crate::tui::ui::comparison::{Compared, ComparedSides, ComparisonView};
+use crate::tui::ui::comparison::{Compared, ComparisonView};
 use crate::tui::ui::footer::FooterView;
 use crate::tui::ui::guidance::{GuidanceView, ShownGuidance};
 use crate::tui::ui::help::{HelpSection, HelpView};
@@ -188,33 +188,22 @@ impl App {
     /// The comparison, when one is open.
     pub fn comparison_view(&self) -> Option<ComparisonView<'_>> {
         let comparison = self.comparison.as_ref()?;
-        let [left, right] = comparison
-            .sides
-            .map(|side| &self.catalog.entries[side.entry]);
+        let catalog = &*self.catalog;
+        let entry = |side: Side| &catalog.entries[side.entry];
         let compared = if comparison.progression {
             Compared::Progression {
-                skill: &left.skill,
-                framework: self.catalog.framework_of(left),
+                catalog,
+                entry: entry(comparison.sides[0]),
             }
         } else {
-            let names = if comparison.sides[0].entry == comparison.sides[1].entry {
-                left.skill.name.clone()
-            } else {
-                format!("{} · {}", left.skill.name, right.skill.name)
-            };
-            // The framework is named when the sides are in different frameworks.
-            let named = left.framework != right.framework;
-            let catalog = &*self.catalog;
-            let entry = |side: Side| &catalog.entries[side.entry];
-            Compared::Sides(ComparedSides {
-                names,
-                headings: comparison
-                    .sides
-                    .map(|side| level_heading(catalog, entry(side), side.level, named)),
-                statements: (comparison.sides)
-                    .map(|side| entry(side).skill.statements(side.level).unwrap_or_default()),
+            Compared::Sides {
+                sides: comparison.sides.map(|side| RenderedSide {
+                    catalog,
+                    entry: entry(side),
+                    level: side.level,
+                }),
                 active: comparison.active,
-            })
+            }
         };
         Some(ComparisonView {
             theme: &self.theme,
