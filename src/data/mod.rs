@@ -6,7 +6,6 @@ pub mod atomic;
 pub mod catalog;
 pub mod import;
 pub mod model;
-pub mod parts;
 pub mod paths;
 pub mod sanitize;
 pub mod sources;

@@ -11,7 +11,6 @@ use ron::extensions::Extensions;
 
 use crate::data::catalog::Catalog;
 use crate::data::model::Framework;
-use crate::data::parts::{parse_in_parts, PARALLEL_FROM_BYTES};
 
 /// The data compiled into the binary.
 pub const BUILT_IN_DATA: &str = include_str!("../../assets/skills.ron");
@@ -61,19 +60,11 @@ pub struct SourceReport {
     pub skills: usize,
 }
 
-/// Parses RON text into a framework, checking everything a file can get wrong on its own. A
-/// file of real size or more is parsed on every core (see [`crate::data::parts`]).
+/// Parses RON text into a framework, checking everything a file can get wrong on its own.
 pub fn parse_framework(path: &str, text: &str) -> Result<Framework, LoadError> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let in_parts = (cores > 1 && text.len() >= PARALLEL_FROM_BYTES)
-        .then(|| parse_in_parts(text, cores))
-        .flatten();
-    let framework = match in_parts {
-        Some(framework) => framework,
-        None => ron_options()
-            .from_str(text)
-            .map_err(|e| LoadError::from_ron(path, &e))?,
-    };
+    let framework: Framework = ron_options()
+        .from_str(text)
+        .map_err(|e| LoadError::from_ron(path, &e))?;
     check_unique_codes(path, text, &framework)?;
     Ok(framework)
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::data::model::Level;
 
-/// In the order the README lists the config names; the skipped variants last.
+/// In the order docs/configuration.md lists the config names; the skipped variants last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {

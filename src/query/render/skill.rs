@@ -147,7 +147,7 @@ pub fn skill_markdown(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> 
     out
 }
 
-/// The stable JSON form of a skill, documented in the README.
+/// The stable JSON form of a skill, documented in docs/commands.md.
 pub fn skill_json(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> Value {
     let skill = &entry.skill;
     let framework = catalog.framework_of(entry);
