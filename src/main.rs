@@ -3,8 +3,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use skillscope::cli::args::Cli;
-use skillscope::cli::{run, source_selection, CommandError};
+use skillscope::cli::{run, source_selection, CommandError, FromBrowser};
 use skillscope::data::paths::UserPaths;
+use skillscope::data::sanitize::{printable, Lines};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,10 +37,13 @@ fn browse(cli: &Cli) -> ExitCode {
 fn run_command(command: &skillscope::cli::args::Command, cli: &Cli) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    // The commands check the config file with the browser's own check: this binary holds both
-    // faces, and the commands do not import the browser.
-    let check_config = skillscope::tui::settings::check;
-    let result = run(command, &cli.sources, check_config, &mut out).and_then(|code| {
+    // The commands check the config file with the browser's own check and print its keys in
+    // the manual: this binary holds both faces, and the commands do not import the browser.
+    let browser = FromBrowser {
+        check_config: skillscope::tui::settings::check,
+        keys: skillscope::tui::keymap::default_keys_by_mode,
+    };
+    let result = run(command, &cli.sources, &browser, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
@@ -47,7 +51,9 @@ fn run_command(command: &skillscope::cli::args::Command, cli: &Cli) -> ExitCode 
         Ok(code) => code,
         Err(CommandError::OutputClosed) => ExitCode::SUCCESS,
         Err(CommandError::Failed(message)) => {
-            eprintln!("skillscope: {message}");
+            // Messages quote data (titles, codes, cells): never raw on a terminal.
+            let safe = printable(&message, Lines::Multi);
+            eprintln!("skillscope: {safe}");
             ExitCode::FAILURE
         }
     }

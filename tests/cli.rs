@@ -273,6 +273,42 @@ fn man_prints_a_manual_page_and_one_per_command() {
         "{import}"
     );
     assert!(import.contains("\\-\\-force"), "{import}");
+    for section in [
+        ".SH \"BROWSER KEYS\"",
+        ".SS Browsing",
+        ".SS \"Comparing levels\"",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+    ] {
+        assert!(page.contains(section), "{section}: {page}");
+    }
+    for text in [
+        "compare this level with the next",
+        "config.ron",
+        "NO_COLOR",
+        "COLUMNS",
+    ] {
+        assert!(page.contains(text), "{text}: {page}");
+    }
+    // One page per command, each naming itself.
+    let help = stdout(&sandbox.run(&["--help"]));
+    for command in [
+        "list",
+        "show",
+        "search",
+        "compare",
+        "validate",
+        "paths",
+        "import",
+        "completions",
+    ] {
+        assert!(help.contains(command), "{command}");
+        let page = stdout(&sandbox.run(&["man", command]));
+        assert!(
+            page.contains(&format!(".TH skillscope-{command} 1")),
+            "{command}: {page}"
+        );
+    }
     let output = sandbox.run(&["man", "nope"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -371,4 +407,181 @@ fn a_relative_home_gives_no_user_folders() {
         "{text}"
     );
     assert!(!sandbox.path("relative").exists());
+}
+
+#[test]
+fn piped_text_keeps_whole_lines_and_a_given_width_cuts_them() {
+    let sandbox = Sandbox::new();
+    let category = "A category whose name is much longer than any terminal is wide, ".repeat(3);
+    let data = sandbox.write(
+        "long.ron",
+        &format!(
+            r#"(framework: "F", skills: [(code: "LONG", name: "N", category: "{category}",
+               description: "D", levels: {{3: ["S"]}})])"#
+        ),
+    );
+    let args = [
+        "list",
+        "--data",
+        data.to_str().unwrap(),
+        "--no-default-data",
+    ];
+    let piped = stdout(&sandbox.run(&args));
+    assert!(piped.contains(category.trim_end()), "{piped}");
+    let cut = stdout(&sandbox.run(&[&args[..], &["--width", "60"]].concat()));
+    assert!(cut.lines().all(|line| line.chars().count() <= 60), "{cut}");
+    assert!(cut.contains('…'), "{cut}");
+}
+
+/// Runs skillscope with its output on a new pseudo-terminal of `columns` columns (its
+/// controlling terminal, so the terminal's size is that one), and returns what it printed.
+#[cfg(unix)]
+fn run_on_terminal(sandbox: &Sandbox, args: &[&str], columns: u16, env: &[(&str, &str)]) -> String {
+    use std::io::Read;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two new descriptors, owned below.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(opened, 0, "a pseudo-terminal");
+    // SAFETY: both descriptors were just opened and belong to nobody else.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut command = sandbox.command(args);
+    command
+        .envs(env.iter().copied())
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave));
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY as _, 0);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
+    drop(command);
+    let mut output = Vec::new();
+    let mut terminal = std::fs::File::from(master);
+    let mut buffer = [0u8; 4096];
+    // Reading ends with an error once the child has exited and closed the terminal.
+    while let Ok(n) = terminal.read(&mut buffer) {
+        if n == 0 {
+            break;
+        }
+        output.extend_from_slice(&buffer[..n]);
+    }
+    assert!(child.wait().unwrap().success());
+    let _ = terminal.as_raw_fd();
+    String::from_utf8(output).unwrap().replace('\r', "")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_terminal_of_no_columns_gets_80_and_columns_is_honoured() {
+    let sandbox = Sandbox::new();
+    // The widest of the wrapped lines (the bullets of the guidance and the levels).
+    let widest = |text: &str| {
+        (text.lines())
+            .filter(|line| line.starts_with("  "))
+            .map(|line| line.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let args = ["show", "SLEN", "--format", "text"];
+    let no_columns = run_on_terminal(&sandbox, &args, 0, &[("NO_COLOR", "1")]);
+    assert!((60..=80).contains(&widest(&no_columns)), "{no_columns}");
+    let sized = run_on_terminal(&sandbox, &args, 100, &[("NO_COLOR", "1")]);
+    assert!((81..=100).contains(&widest(&sized)), "{sized}");
+    let columns = run_on_terminal(&sandbox, &args, 0, &[("NO_COLOR", "1"), ("COLUMNS", "50")]);
+    assert!((40..=50).contains(&widest(&columns)), "{columns}");
+}
+
+#[test]
+fn listed_skills_sharing_a_code_say_their_framework() {
+    let sandbox = Sandbox::new();
+    let data = sandbox.write(
+        "sfia-8.ron",
+        r#"(framework: "SFIA", edition: "8", skills: [(code: "RELM", name: "Release and deployment", description: "Older.", levels: {4: ["Eight four."]})])"#,
+    );
+    let text = stdout(&sandbox.run(&["list", "--data", data.to_str().unwrap()]));
+    let relm: Vec<&str> = text.lines().filter(|l| l.starts_with("RELM")).collect();
+    assert_eq!(relm.len(), 2, "{text}");
+    assert!(relm.iter().any(|l| l.contains("[SFIA 9]")), "{text}");
+    assert!(relm.iter().any(|l| l.contains("[SFIA 8]")), "{text}");
+    let slen = text.lines().find(|l| l.starts_with("SLEN")).unwrap();
+    assert!(
+        !slen.contains("[SFIA"),
+        "a code held once is not labelled: {slen}"
+    );
+}
+
+#[test]
+fn validate_points_a_spreadsheet_to_import() {
+    let sandbox = Sandbox::new();
+    let sheet = sandbox.write("sfia-9.xlsx", "PK not really a workbook");
+    let csv = sandbox.write("skills.CSV", "Code,Skill\n");
+    let output = sandbox.run(&["validate", sheet.to_str().unwrap(), csv.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "sfia-9.xlsx: this is a spreadsheet, not a RON data file: `skillscope import"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("skills.CSV: this is a CSV file"), "{text}");
+}
+
+#[test]
+fn error_messages_quoting_data_reach_the_terminal_printable() {
+    let sandbox = Sandbox::new();
+    let skill = r#"skills: [(code: "ZZ", name: "N", description: "D", levels: {3: ["S"]})]"#;
+    for (file, title) in [
+        ("one.ron", "F\u{1b}]0;PWNED\u{7}"),
+        ("two.ron", "G\u{9b}31m"),
+    ] {
+        sandbox.write(
+            file,
+            &format!("(framework: \"{}\", {skill})", title.escape_unicode()),
+        );
+    }
+    for format in ["json", "text"] {
+        let output = sandbox.run(&[
+            "compare",
+            "ZZ:3",
+            "ZZ:3",
+            "--no-default-data",
+            "--data",
+            sandbox.path("one.ron").to_str().unwrap(),
+            "--data",
+            sandbox.path("two.ron").to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert_eq!(output.status.code(), Some(1));
+        let message = stderr(&output);
+        assert!(message.contains("is in several frameworks"), "{message}");
+        assert!(
+            !message.chars().any(|c| c.is_control() && c != '\n'),
+            "{format}: {message:?}"
+        );
+    }
 }

@@ -345,3 +345,35 @@ fn help_lists_compare() {
         "{help}"
     );
 }
+
+#[test]
+fn a_code_in_two_editions_compares_the_newest_and_says_so() {
+    let sandbox = Sandbox::new();
+    let data = sandbox.write(
+        "sfia-8.ron",
+        r#"(framework: "SFIA", edition: "8", skills: [(code: "RELM", name: "Release and deployment", description: "Older.", levels: {4: ["Eight four."], 5: ["Eight five."]})])"#,
+    );
+    let data = data.to_str().unwrap();
+    let output = sandbox.run(&[
+        "compare", "RELM:4", "RELM:5", "--data", data, "--format", "json",
+    ]);
+    assert_eq!(
+        stderr(&output),
+        "skillscope: RELM is also in SFIA 8; using SFIA 9 (choose with --framework)\n"
+    );
+    let value = json(&output);
+    assert_eq!(value["left"]["edition"], "9");
+    assert_eq!(value["right"]["edition"], "9");
+    let value = json(&sandbox.run(&[
+        "compare",
+        "RELM:4",
+        "RELM:5",
+        "--data",
+        data,
+        "--framework",
+        "SFIA 8",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(value["left"]["edition"], "8");
+}

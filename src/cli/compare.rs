@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs, SkillLevel};
-use crate::data::catalog::Catalog;
+use crate::data::catalog::{Catalog, Choice};
 use crate::query::diff::{change_counts, compare_statements};
 use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::comparison::printed::printed_comparison;
@@ -27,8 +27,15 @@ pub fn run(
     output: &OutputArgs,
     out: &mut dyn Write,
 ) -> CommandResult {
-    let left = find_side(catalog, left, frameworks.left, "--left-framework")?;
-    let right = find_side(catalog, right, frameworks.right, "--right-framework")?;
+    let (left, left_note) = find_side(catalog, left, frameworks.left, "--left-framework")?;
+    let (right, right_note) = find_side(catalog, right, frameworks.right, "--right-framework")?;
+    // Both sides of `compare RELM:4 RELM:5` chose the same way: said once.
+    for note in left_note
+        .iter()
+        .chain(right_note.iter().filter(|n| Some(*n) != left_note.as_ref()))
+    {
+        super::note(note);
+    }
     let rows = compare_statements(left.statements(), right.statements());
     let (added, removed, unchanged) = change_counts(&rows);
     match output.format {
@@ -60,35 +67,40 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The one skill `wanted` names, defined at the wanted level, or an error that says what to type.
+/// The one skill `wanted` names, defined at the wanted level, with a note when it was chosen
+/// among editions; or an error that says what to type.
 fn find_side<'a>(
     catalog: &'a Catalog,
     wanted: &SkillLevel,
     framework: Option<&str>,
     side_option: &str,
-) -> Result<Side<'a>, CommandError> {
+) -> Result<(Side<'a>, Option<String>), CommandError> {
     let code = &wanted.code;
-    let found = catalog.find(code, framework);
-    let entry = match found.as_slice() {
-        [] => {
-            let within = framework
-                .map(|f| format!(" in framework {f:?}"))
-                .unwrap_or_default();
-            return Err(CommandError::Failed(format!(
-                "no skill with code {code:?}{within} (try `skillscope search {code}`)"
-            )));
+    let mut note = None;
+    let titles = |entries: &[usize]| -> Vec<String> {
+        (entries.iter())
+            .map(|&i| catalog.framework_of(&catalog.entries[i]).title())
+            .collect()
+    };
+    let entry = match catalog.choose(code, framework) {
+        Choice::Missing => return Err(super::no_such_skill(code, framework)),
+        Choice::One(i) => &catalog.entries[i],
+        Choice::Newest { entry, others } => {
+            let chosen = &catalog.entries[entry];
+            note = Some(format!(
+                "{} is also in {}; using {} (choose with --framework)",
+                chosen.skill.code,
+                titles(&others).join(", "),
+                catalog.framework_of(chosen).title()
+            ));
+            chosen
         }
-        [i] => &catalog.entries[*i],
-        several => {
-            let titles: Vec<String> = several
-                .iter()
-                .map(|&i| catalog.framework_of(&catalog.entries[i]).title())
-                .collect();
+        Choice::Several(several) => {
             return Err(CommandError::Failed(format!(
                 "{} is in several frameworks ({}); choose one with --framework \
                  (or {side_option} for this side only)",
                 catalog.entries[several[0]].skill.code,
-                titles.join(", ")
+                titles(&several).join(", ")
             )));
         }
     };
@@ -101,9 +113,10 @@ fn find_side<'a>(
             range = skill.level_range_text()
         )));
     }
-    Ok(Side {
+    let side = Side {
         catalog,
         entry,
         level: wanted.level,
-    })
+    };
+    Ok((side, note))
 }

@@ -11,7 +11,7 @@ use crate::cli::args::{Format, OutputArgs};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::Level;
 use crate::query::render::skill::skill_json;
-use crate::query::render::{level_grid_text, markdown_escape, placement, truncate_to_width};
+use crate::query::render::{level_grid_text, markdown_escape, placement};
 
 pub fn run(
     catalog: &Catalog,
@@ -60,14 +60,24 @@ pub fn run(
         }
         Format::Text => {
             let style = text_style(output);
+            let shared = shared_codes(&entries);
+            // Skills whose code another framework also holds say which framework they are from.
+            let label = |e: &Entry| {
+                let from = if shared.contains(e.skill.code.as_str()) {
+                    format!(" [{}]", catalog.framework_of(e).title())
+                } else {
+                    String::new()
+                };
+                format!("{}{}{from}", e.skill.name, status_suffix(e))
+            };
             let name_width = entries
                 .iter()
-                .map(|e| e.skill.name.width() + status_suffix(e).width())
+                .map(|e| label(e).width())
                 .max()
                 .unwrap_or(0)
                 .min(48);
             for e in &entries {
-                let name = format!("{}{}", e.skill.name, status_suffix(e));
+                let name = label(e);
                 let pad = name_width.saturating_sub(name.width());
                 let line = format!(
                     "{:<6} {name}{}  {}  {}",
@@ -76,7 +86,7 @@ pub fn run(
                     level_grid_text(e),
                     placement(e)
                 );
-                writeln!(out, "{}", truncate_to_width(&line, style.width))?;
+                writeln!(out, "{}", style.fit(&line))?;
             }
             if entries.is_empty() {
                 writeln!(out, "No skills match.")?;
@@ -84,6 +94,15 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The codes that more than one of `entries` holds.
+fn shared_codes<'e>(entries: &[&'e Entry]) -> std::collections::HashSet<&'e str> {
+    let mut seen = std::collections::HashSet::new();
+    (entries.iter())
+        .map(|e| e.skill.code.as_str())
+        .filter(|code| !seen.insert(*code))
+        .collect()
 }
 
 fn status_suffix(entry: &Entry) -> String {

@@ -85,16 +85,26 @@ fn until_exit(catalog: Catalog) -> &'static Catalog {
     Box::leak(Box::new(catalog))
 }
 
+/// The error for a code that names no skill (in `framework`, when one is given).
+pub(crate) fn no_such_skill(code: &str, framework: Option<&str>) -> CommandError {
+    let within = framework
+        .map(|f| format!(" in framework {f:?}"))
+        .unwrap_or_default();
+    CommandError::Failed(format!(
+        "no skill with code {code:?}{within} (try `skillscope search {code}`)"
+    ))
+}
+
+/// Says something the user should know on stderr, after "skillscope: ", printable.
+pub(crate) fn note(message: &str) {
+    let safe = crate::data::sanitize::printable(message, crate::data::sanitize::Lines::Multi);
+    let _ = writeln!(io::stderr().lock(), "skillscope: {safe}");
+}
+
 /// Reports every file that failed to load on stderr.
 fn report_errors(catalog: &Catalog) {
-    let mut stderr = io::stderr().lock();
     for error in &catalog.errors {
-        let safe = crate::data::sanitize::printable(
-            &error.to_string(),
-            crate::data::sanitize::Lines::Multi,
-        )
-        .into_owned();
-        let _ = writeln!(stderr, "skillscope: warning: {safe} (skipped)");
+        note(&format!("warning: {error} (skipped)"));
     }
 }
 
@@ -107,15 +117,9 @@ pub fn config_status(user: Option<&UserPaths>, check: ConfigCheck) -> Option<Con
 /// are the browser's), but a mistake should not wait for the next browser session to show.
 fn warn_about_config(user: Option<&UserPaths>, check: ConfigCheck) {
     if let Some(ConfigStatus::Failed(error)) = config_status(user, check) {
-        let safe = crate::data::sanitize::printable(
-            &error.to_string(),
-            crate::data::sanitize::Lines::Multi,
-        )
-        .into_owned();
-        let _ = writeln!(
-            io::stderr().lock(),
-            "skillscope: warning: {safe} (config file not used: defaults apply)"
-        );
+        note(&format!(
+            "warning: {error} (config file not used: defaults apply)"
+        ));
     }
 }
 
@@ -133,35 +137,56 @@ pub fn color_allowed() -> bool {
 }
 
 pub fn text_style(output: &OutputArgs) -> TextStyle {
-    let width = output
-        .width
-        .map(usize::from)
-        .or_else(|| {
-            io::stdout()
-                .is_terminal()
-                .then(|| {
-                    crossterm::terminal::size()
-                        .ok()
-                        .map(|(w, _)| usize::from(w))
-                })
-                .flatten()
-        })
-        .unwrap_or(80);
+    let terminal = io::stdout().is_terminal();
+    let columns = std::env::var("COLUMNS").ok();
+    let terminal_width = terminal
+        .then(|| crossterm::terminal::size().ok().map(|(w, _)| w))
+        .flatten();
     TextStyle {
-        width: width.max(20),
+        width: text_width(output.width, columns.as_deref(), terminal_width),
         color: color_allowed(),
+        cut_long_lines: terminal || output.width.is_some(),
     }
 }
 
-/// Runs a subcommand, writing its output to `out`. `check_config` checks the config file as the
-/// browser would (the browser's keys are not the commands' to know), for the warnings and
-/// `skillscope paths`.
+/// The width text is laid out for: `--width`; else `COLUMNS` when it holds a width; else the
+/// terminal's, when it reports one (`docker exec -t` and `kubectl exec -t` often report 0
+/// columns); else 80.
+fn text_width(option: Option<u16>, columns: Option<&str>, terminal: Option<u16>) -> usize {
+    const NARROWEST: usize = 20;
+    const DEFAULT: usize = 80;
+    if let Some(width) = option {
+        return usize::from(width).max(NARROWEST);
+    }
+    let from_env = columns
+        .and_then(|text| text.trim().parse::<usize>().ok())
+        .filter(|&width| width > 0);
+    let from_terminal = terminal.map(usize::from).filter(|&width| width > 0);
+    from_env.or(from_terminal).unwrap_or(DEFAULT).max(NARROWEST)
+}
+
+/// What the commands need to know of the browser, handed in by `main.rs`, which holds both faces
+/// (the commands do not import the browser).
+#[derive(Clone, Copy)]
+pub struct FromBrowser {
+    /// Checks the config file as the browser would use it, for the warnings and
+    /// `skillscope paths`.
+    pub check_config: ConfigCheck,
+    /// The browser's default keys, mode by mode, for the manual page.
+    pub keys: fn() -> Vec<ModeKeys>,
+}
+
+/// A mode of the browser ("Browsing") and its keys: (keys, what they do).
+pub type ModeKeys = (&'static str, Vec<(String, &'static str)>);
+
+/// Runs a subcommand, writing its output to `out`.
 pub fn run(
     command: &Command,
     sources: &SourceArgs,
-    check_config: ConfigCheck,
+    browser: &FromBrowser,
     out: &mut dyn Write,
 ) -> CommandResult {
+    let check_config = browser.check_config;
     let user = UserPaths::discover();
     if matches!(
         command,
@@ -227,6 +252,26 @@ pub fn run(
         Command::Paths => paths::run(sources, user.as_ref(), check_config, out),
         Command::Import(args) => import::run(args, user.as_ref(), out),
         Command::Completions { shell } => completions::completions(*shell, out),
-        Command::Man { command } => completions::man(command.as_deref(), out),
+        Command::Man { command } => completions::man(command.as_deref(), browser.keys, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_width_comes_from_the_option_then_columns_then_the_terminal_then_80() {
+        assert_eq!(text_width(Some(100), Some("60"), Some(120)), 100);
+        assert_eq!(text_width(Some(5), None, None), 20);
+        assert_eq!(text_width(None, Some("60"), Some(120)), 60);
+        assert_eq!(text_width(None, Some(" 132 "), None), 132);
+        assert_eq!(text_width(None, None, Some(120)), 120);
+        // A terminal reporting no columns, an empty or junk COLUMNS: 80, never 20.
+        assert_eq!(text_width(None, None, Some(0)), 80);
+        assert_eq!(text_width(None, Some("0"), Some(0)), 80);
+        assert_eq!(text_width(None, Some(""), None), 80);
+        assert_eq!(text_width(None, Some("wide"), Some(0)), 80);
+        assert_eq!(text_width(None, None, None), 80);
     }
 }

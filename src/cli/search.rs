@@ -9,8 +9,8 @@ use super::{text_style, CommandResult};
 use crate::cli::args::{Format, OutputArgs};
 use crate::data::catalog::Catalog;
 use crate::data::sanitize::{printable, Lines};
+use crate::query::render::markdown_escape;
 use crate::query::render::skill::skill_json;
-use crate::query::render::{markdown_escape, truncate_to_width};
 use crate::query::search::{hit_detail, Hit, Query, SearchIndex};
 
 /// Prints the first `limit` matches of `text` in `catalog`, whose text is as written: text and
@@ -102,14 +102,10 @@ fn print(
                     hit.place.label()
                 );
                 let head = printable(&head, Lines::Single);
-                writeln!(out, "{}", truncate_to_width(&head, style.width))?;
+                writeln!(out, "{}", style.fit(&head))?;
                 if !detail.snippet.is_empty() {
                     let snippet = format!("       {}", printable(&detail.snippet, Lines::Single));
-                    writeln!(
-                        out,
-                        "{}",
-                        style.dim(&truncate_to_width(&snippet, style.width))
-                    )?;
+                    writeln!(out, "{}", style.dim(&style.fit(&snippet)))?;
                 }
             }
             if total == 0 {

@@ -21,12 +21,7 @@ pub fn run(
 ) -> CommandResult {
     let found = catalog.find(code, framework);
     if found.is_empty() {
-        let within = framework
-            .map(|f| format!(" in framework {f:?}"))
-            .unwrap_or_default();
-        return Err(CommandError::Failed(format!(
-            "no skill with code {code:?}{within} (try `skillscope search {code}`)"
-        )));
+        return Err(super::no_such_skill(code, framework));
     }
     let level = level.and_then(Level::new);
     if let Some(level) = level {

@@ -5,12 +5,17 @@
 use crossterm::style::{ContentStyle, Stylize};
 
 use crate::query::render::document::{Document, Mark};
+use crate::query::render::truncate_to_width;
 
-/// How text output looks: its width and whether it may use colour.
+/// How text output looks: its width, whether it may use colour, and whether a line too long for
+/// the width is cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextStyle {
     pub width: usize,
     pub color: bool,
+    /// Only on a terminal or with `--width`: text piped to another program (`list | grep`)
+    /// keeps its whole lines.
+    pub cut_long_lines: bool,
 }
 
 impl TextStyle {
@@ -18,6 +23,16 @@ impl TextStyle {
         TextStyle {
             width,
             color: false,
+            cut_long_lines: true,
+        }
+    }
+
+    /// `line` as it is printed: cut to the width with "…" when lines are cut.
+    pub fn fit(&self, line: &str) -> String {
+        if self.cut_long_lines {
+            truncate_to_width(line, self.width)
+        } else {
+            line.to_string()
         }
     }
 
@@ -103,8 +118,8 @@ mod tests {
     #[test]
     fn with_colour_each_mark_has_its_ansi_style_and_spaces_stay_bare() {
         let style = TextStyle {
-            width: 80,
             color: true,
+            ..TextStyle::plain(80)
         };
         let text = style.document(&document());
         let bold_cyan = "RELM".bold().cyan().to_string();
@@ -146,8 +161,8 @@ mod tests {
         });
         let rows = compare_statements(left.statements(), right.statements());
         let style = TextStyle {
-            width: 50,
             color: true,
+            ..TextStyle::plain(50)
         };
         let document = printed_comparison(&left, &right, &rows, 50, ChangeMarks::Styled);
         let text = style.document(&document);

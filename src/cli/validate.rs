@@ -1,12 +1,23 @@
 //! `skillscope validate PATH...`: checks data files; exit code 1 on any error.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::CommandResult;
 use crate::data::sanitize::{printable, Lines};
 use crate::data::sources::{read_framework_file, ron_files_in, LoadError};
+
+/// "a spreadsheet" or "a CSV file" when the path names one (by its extension), which `import`
+/// reads and `validate` does not.
+fn spreadsheet_kind(path: &Path) -> Option<&'static str> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some("a spreadsheet"),
+        "csv" => Some("a CSV file"),
+        _ => None,
+    }
+}
 
 pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> CommandResult {
     let mut errors: Vec<LoadError> = Vec::new();
@@ -23,6 +34,18 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> CommandResult {
     }
     let mut valid = 0;
     for file in &files {
+        if let Some(kind) = spreadsheet_kind(file) {
+            errors.push(LoadError {
+                path: file.display().to_string(),
+                position: None,
+                message: format!(
+                    "this is {kind}, not a RON data file: `skillscope import {}` makes a data \
+                     file of it",
+                    file.display()
+                ),
+            });
+            continue;
+        }
         match read_framework_file(file) {
             Ok(framework) => {
                 valid += 1;

@@ -67,11 +67,45 @@ impl FrameworkInfo {
             }
         }
         for attribute in &framework.attributes {
-            match (self.attributes.iter_mut()).find(|a| a.code == attribute.code) {
+            let same = |a: &&mut Attribute| {
+                (a.code.as_str()).eq_ignore_ascii_case(attribute.code.as_str())
+            };
+            match self.attributes.iter_mut().find(same) {
                 Some(existing) => *existing = attribute.clone(),
                 None => self.attributes.push(attribute.clone()),
             }
         }
+    }
+}
+
+/// What [`Catalog::choose`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Missing,
+    One(usize),
+    /// Editions of one framework hold the code: the newest's skill, and the others'.
+    Newest {
+        entry: usize,
+        others: Vec<usize>,
+    },
+    /// Different frameworks hold the code: the user must choose.
+    Several(Vec<usize>),
+}
+
+/// Orders editions oldest first: none, then numbers by value ("8" before "9" before "10"),
+/// then other names alphabetically.
+pub fn compare_editions(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
+    let number = |edition: &str| edition.trim().parse::<f64>().ok().filter(|n| n.is_finite());
+    match (a, b) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, Some(_)) => std::cmp::Ordering::Less,
+        (Some(_), None) => std::cmp::Ordering::Greater,
+        (Some(a), Some(b)) => match (number(a), number(b)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.cmp(b),
+        },
     }
 }
 
@@ -152,6 +186,34 @@ impl Catalog {
             .filter(|(_, e)| framework.is_none_or(|f| self.framework_matches(e, f)))
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// The one skill `code` names for a command that needs one: with `framework`, the one in
+    /// that framework; without, the skill itself, or the newest edition's when every framework
+    /// holding the code is an edition of the same framework (SFIA 8 and SFIA 9).
+    pub fn choose(&self, code: &str, framework: Option<&str>) -> Choice {
+        let found = self.find(code, framework);
+        match found.as_slice() {
+            [] => Choice::Missing,
+            [one] => Choice::One(*one),
+            several => {
+                let name = &self.framework_of(&self.entries[several[0]]).name;
+                let one_framework =
+                    (several.iter()).all(|&i| self.framework_of(&self.entries[i]).name == *name);
+                if !one_framework {
+                    return Choice::Several(found);
+                }
+                let edition = |i: usize| self.framework_of(&self.entries[i]).edition.as_deref();
+                let newest = (several.iter().copied())
+                    .max_by(|&a, &b| compare_editions(edition(a), edition(b)))
+                    .expect("several");
+                let others = several.iter().copied().filter(|&i| i != newest).collect();
+                Choice::Newest {
+                    entry: newest,
+                    others,
+                }
+            }
+        }
     }
 
     pub fn framework_matches(&self, entry: &Entry, wanted: &str) -> bool {
@@ -298,6 +360,42 @@ mod tests {
             .map(|a| a.name.as_str())
             .collect();
         assert_eq!(business, ["Leadership"]);
+    }
+
+    #[test]
+    fn a_code_in_several_editions_names_the_newest_and_in_two_frameworks_none() {
+        let mut catalog = Catalog::default();
+        catalog.add("a", framework("SFIA", Some("9"), "RELM", "nine"));
+        catalog.add("b", framework("SFIA", Some("10"), "RELM", "ten"));
+        catalog.add("c", framework("SFIA", Some("8"), "RELM", "eight"));
+        catalog.add("d", framework("SFIA", Some("8"), "SLEN", "only"));
+        assert_eq!(
+            catalog.choose("relm", None),
+            Choice::Newest {
+                entry: 1,
+                others: vec![0, 2]
+            }
+        );
+        assert_eq!(catalog.choose("RELM", Some("SFIA 8")), Choice::One(2));
+        assert_eq!(catalog.choose("SLEN", None), Choice::One(3));
+        assert_eq!(catalog.choose("PROG", None), Choice::Missing);
+        catalog.add("e", framework("Acme", None, "RELM", "acme"));
+        assert_eq!(
+            catalog.choose("RELM", None),
+            Choice::Several(vec![0, 1, 2, 4])
+        );
+    }
+
+    #[test]
+    fn editions_order_by_number_then_name() {
+        use std::cmp::Ordering::*;
+        assert_eq!(compare_editions(Some("8"), Some("9")), Less);
+        assert_eq!(compare_editions(Some("10"), Some("9")), Greater);
+        assert_eq!(compare_editions(Some("8.1"), Some("8")), Greater);
+        assert_eq!(compare_editions(None, Some("1")), Less);
+        assert_eq!(compare_editions(Some("beta"), Some("9")), Greater);
+        assert_eq!(compare_editions(Some("alpha"), Some("beta")), Less);
+        assert_eq!(compare_editions(Some("NaN"), Some("9")), Greater);
     }
 
     #[test]

@@ -107,6 +107,21 @@ fn matches(spec: &KeySpec, event: &KeyEvent) -> bool {
     }
 }
 
+/// The default keys of every mode as the help shows them, (keys, what they do): for the manual
+/// page, which the commands write.
+pub fn default_keys_by_mode() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let keymap = Keymap::default();
+    [Scope::Browse, Scope::Search, Scope::Compare, Scope::Popup]
+        .into_iter()
+        .map(|scope| {
+            let keys = (keymap.bindings(scope))
+                .map(|binding| (binding.label.clone(), binding.help))
+                .collect();
+            (scope.title(), keys)
+        })
+        .collect()
+}
+
 /// A default binding. The keys are given in the config file's terms, so that the config layer
 /// can apply overrides and find conflicts without knowing the terminal.
 pub struct Binding {
