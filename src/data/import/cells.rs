@@ -303,6 +303,11 @@ mod tests {
             clean_text("&lt;p&gt;shown, not a tag&lt;/p&gt;"),
             "<p>shown, not a tag</p>"
         );
+        assert_eq!(
+            clean_text("<p>no&#27;[31m escape&#x7;</p>"),
+            "no[31m escape",
+            "control characters from references go like any other"
+        );
     }
 
     #[test]

@@ -9,50 +9,6 @@ use std::borrow::Cow;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-/// Tags whose presence makes a cell HTML. A `<` before any other word ("<Enter>") is text.
-const KNOWN_TAGS: &[&str] = &[
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "body",
-    "br",
-    "code",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "font",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "html",
-    "i",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "tr",
-    "u",
-    "ul",
-];
-
 /// Tags that end a paragraph: the text after them starts a new one.
 const BLOCK_TAGS: &[&str] = &[
     "blockquote",
@@ -76,6 +32,13 @@ const BLOCK_TAGS: &[&str] = &[
     "table",
     "tr",
     "ul",
+];
+
+/// Tags within a paragraph. These and [`BLOCK_TAGS`] make a cell HTML; a `<` before any other
+/// word ("<Enter>") is text.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "br", "code", "em", "font", "i", "li", "small", "span", "strong", "sub",
+    "sup", "tbody", "td", "th", "thead", "u",
 ];
 
 /// Tags whose content is not text to read.
@@ -105,7 +68,7 @@ fn has_known_tag(raw: &str) -> bool {
         let name_length = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
         let after = rest[name_length..].chars().next();
         let name = rest[..name_length].to_ascii_lowercase();
-        KNOWN_TAGS.contains(&name.as_str())
+        (BLOCK_TAGS.contains(&name.as_str()) || INLINE_TAGS.contains(&name.as_str()))
             && matches!(after, Some('>' | '/' | ' ' | '\t' | '\n' | '\r'))
     })
 }

@@ -165,15 +165,8 @@ fn attribute_rows(sheet: &Sheet, layout: &Layout, table: &mut LevelsTable) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_sheets::{row, sheet};
+    use super::super::test_sheets::{level_summary, row, sheet};
     use super::*;
-    use crate::data::model::LevelName;
-
-    fn names(levels: &[LevelName]) -> Vec<(u8, &str, Option<&str>)> {
-        (levels.iter())
-            .map(|l| (l.level.get(), l.name.as_str(), l.essence.as_deref()))
-            .collect()
-    }
 
     fn levels_sheet(rows: &[&[&str]]) -> Sheet {
         sheet(
@@ -207,7 +200,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(
-            names(&table.levels),
+            level_summary(&table.levels),
             [
                 (1, "Follow", Some("Performs routine tasks.")),
                 (2, "Assist", None),
@@ -229,7 +222,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(
-            names(&table.levels),
+            level_summary(&table.levels),
             [(1, "Follow", None), (2, "Assist", None)]
         );
     }
@@ -268,7 +261,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(
-            names(&table.levels),
+            level_summary(&table.levels),
             [
                 (1, "Follow", Some("Does as told.")),
                 (2, "Assist", None),
@@ -312,7 +305,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(
-            names(&table.levels),
+            level_summary(&table.levels),
             [(4, "Enable", None), (5, "Ensure", None)]
         );
         assert_eq!(table.attributes[0].levels.len(), 2);

@@ -148,15 +148,9 @@ pub fn capitalised(key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_sheets::{row, sheet};
+    use super::super::test_sheets::{level_summary, row, sheet};
     use super::*;
-    use crate::data::model::{Level, LevelName};
-
-    fn names(levels: &[LevelName]) -> Vec<(u8, &str, Option<&str>)> {
-        (levels.iter())
-            .map(|l| (l.level.get(), l.name.as_str(), l.essence.as_deref()))
-            .collect()
-    }
+    use crate::data::model::Level;
 
     fn texts(table: &LevelsTable, attribute: usize, level: u8) -> Vec<String> {
         let levels = &table.attributes[attribute].levels;
@@ -176,7 +170,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(
-            names(&table.levels),
+            level_summary(&table.levels),
             [
                 (1, "Follow", Some("Performs routine tasks.")),
                 (2, "Assist", None)
@@ -223,7 +217,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(
-            names(&table.levels),
+            level_summary(&table.levels),
             [(1, "Follow", None), (2, "Assist", None), (3, "Apply", None)]
         );
         assert_eq!(table.unnamed, [Level::new(2).unwrap()]);
@@ -271,7 +265,7 @@ mod tests {
             ],
         ))
         .unwrap();
-        assert_eq!(names(&table.levels), [(1, "Follow", None)]);
+        assert_eq!(level_summary(&table.levels), [(1, "Follow", None)]);
         assert_eq!(texts(&table, 1, 1), ["Meets few."]);
     }
 
