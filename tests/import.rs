@@ -314,7 +314,7 @@ fn an_xlsx_is_imported_into_the_data_folder_and_the_commands_find_it() {
         "  6 defined levels\n".to_string(),
         "  3 categories\n".to_string(),
         "  7 levels from sheet \"Levels of responsibility\"\n".to_string(),
-        "  no attributes: no \"Attributes\" sheet".to_string(),
+        "  no attributes (no \"Attributes\" sheet or levels table gave any; see --attributes)\n".to_string(),
         "Skipped 3 rows:\n".to_string(),
         "  row 5: no skill code\n".to_string(),
         "  row 6: duplicate code \"ITSP\" (first on row 3)\n".to_string(),

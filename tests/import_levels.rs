@@ -451,6 +451,17 @@ fn csv_files_of_their_own_give_the_levels_and_the_attributes_in_windows_1252() {
         framework.levels[6].essence.as_deref(),
         Some("Core of step 7.")
     );
+
+    // A workbook as the levels file: the report names its sheet too.
+    let workbook = sandbox.path("levels.xlsx");
+    write_xlsx(
+        &workbook,
+        &[("Notes", rows(&[&["x"]])), ("LoR", level_rows)],
+    );
+    let out = sandbox.path("out.ron");
+    let (workbook, out) = (workbook.to_str().unwrap(), out.to_str().unwrap());
+    let report = import(&sandbox, &[skills_arg, "--levels", workbook, "-o", out]);
+    assert_contains(&report, &["  7 levels from sheet \"LoR\" of levels.xlsx\n"]);
 }
 
 /// A skills sheet of SFIA 9's beta exports: snake_case headers, no categories, HTML cells.
@@ -656,7 +667,7 @@ fn broken_levels_and_attributes_sheets_are_reported_and_the_skills_imported() {
         &[
             "  2 skills\n",
             "  SFIA's standard level names\n",
-            "  no attributes: no \"Attributes\" sheet, and none in the levels table",
+            "  no attributes (no \"Attributes\" sheet or levels table gave any; see --attributes)\n",
             "sheet \"Levels of responsibility\" has no \"Level\" and \"Level name\"",
             "sheet \"Attributes\" has no \"Attribute\" and \"Level 1 description\"",
         ],

@@ -205,8 +205,7 @@ fn write_levels_and_attributes(
         ),
         AttributesFrom::None => writeln!(
             out,
-            "  no attributes: no \"Attributes\" sheet, and none in the levels table \
-             (--attributes FILE reads them from a file of their own)"
+            "  no attributes (no \"Attributes\" sheet or levels table gave any; see --attributes)"
         ),
     }
 }

@@ -116,7 +116,13 @@ pub fn choose_attributes(
             read_sheet(sheet).map_err(ImportError::NoAttributesInAttributesFile)?;
         let choice = finish(origin, drafts, sheet_skipped, notes);
         if choice.attributes.is_empty() {
-            let why = format!("sheet {:?} gives no attribute", sheet.name);
+            let mut why = format!("sheet {:?} gives no attribute", sheet.name);
+            let left_out: Vec<String> = (choice.skipped.iter())
+                .map(|entry| format!("{}: {}", entry.place, entry.reason))
+                .collect();
+            if !left_out.is_empty() {
+                why = format!("{why} (left out: {})", left_out.join("; "));
+            }
             return Err(ImportError::NoAttributesInAttributesFile(why));
         }
         return Ok(choice.noting_unused(levels_table, notes));
@@ -630,6 +636,24 @@ mod tests {
         assert_eq!(
             error.unwrap_err().to_string(),
             "the attributes file gave no attribute: sheet \"attributes.csv\" gives no attribute"
+        );
+        let bad = book(vec![sheet(
+            "attributes.csv",
+            vec![
+                row(&["Code", "Attribute", "Level 1"]),
+                row(&["", "", "Orphan."]),
+                row(&["X-1", "Bad", "Text."]),
+            ],
+        )]);
+        let (error, _) = choose(&skills, Some(&bad), None);
+        let error = error.unwrap_err().to_string();
+        assert!(
+            error.ends_with(
+                "gives no attribute (left out: row 2: no attribute name; \
+                 row 3: \"Bad\": invalid code: the code \"X-1\" may hold only ASCII letters \
+                 and digits (A–Z, a–z, 0–9))"
+            ),
+            "{error}"
         );
         let (error, _) = choose(&skills, Some(&book(vec![])), None);
         assert!(error.unwrap_err().to_string().ends_with("it has no sheet"));

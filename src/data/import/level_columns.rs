@@ -77,7 +77,7 @@ fn first_filled(row: &[String]) -> Option<(usize, bool)> {
 }
 
 /// A level row (a "Level" label with level numbers after it) near the top, or else a row of
-/// names; and a row of names below it.
+/// names; and a row of names below it, or the level row when its cells name the levels.
 fn find_layout(sheet: &Sheet) -> Option<Layout> {
     if find_skills_header(sheet).is_some() {
         return None;
@@ -97,8 +97,14 @@ fn find_layout(sheet: &Sheet) -> Option<Layout> {
             (more && label_of(row, column) == Label::Name).then_some((index, column))
         })?,
     };
+    // Without a row of names, a level row of "1 - Follow" cells names the levels itself.
+    let names_in_level_row = level_row.map(|(index, _)| index).filter(|&index| {
+        (sheet.rows[index].iter().skip(label_column + 1))
+            .any(|text| matches!(level_cell(text), LevelCell::Level(_, name) if !name.is_empty()))
+    });
     let name_row = (first_row..sheet.rows.len())
-        .find(|&index| label_of(&sheet.rows[index], label_column) == Label::Name)?;
+        .find(|&index| label_of(&sheet.rows[index], label_column) == Label::Name)
+        .or(names_in_level_row)?;
     Some(Layout {
         label_column,
         level_row: level_row.map(|(index, _)| index),
@@ -313,6 +319,20 @@ mod tests {
             table.skipped[0].reason,
             "repeats level 5 (first in column C)".to_string()
         );
+    }
+
+    #[test]
+    fn a_level_row_of_numbers_and_names_needs_no_row_of_names() {
+        let table = read(&levels_sheet(&[
+            &["Level", "1 - Follow", "2 - ", "3 - Apply"],
+            &["Autonomy", "Is told.", "Is guided.", "Plans."],
+        ]))
+        .unwrap();
+        assert_eq!(
+            level_summary(&table.levels),
+            [(1, "Follow", None), (2, "Assist", None), (3, "Apply", None)]
+        );
+        assert_eq!(table.attributes[0].levels.len(), 3);
     }
 
     #[test]

@@ -41,7 +41,7 @@ use std::fmt;
 pub use header::HEADER_SEARCH_ROWS;
 pub use naming::{attribution, default_file_name, names_from_file_name};
 pub use output::to_ron;
-pub use read::{read_csv, read_workbook, ReadError};
+pub use read::{read_workbook, ReadError};
 pub use rows::{SkipReason, SkippedRow};
 
 use crate::data::model::{Framework, Skill};
