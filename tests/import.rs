@@ -313,7 +313,8 @@ fn an_xlsx_is_imported_into_the_data_folder_and_the_commands_find_it() {
         "  3 skills\n".to_string(),
         "  6 defined levels\n".to_string(),
         "  3 categories\n".to_string(),
-        "  7 level names from sheet \"Levels of responsibility\"".to_string(),
+        "  7 levels from sheet \"Levels of responsibility\"\n".to_string(),
+        "  no attributes (no \"Attributes\" sheet or levels table gave any; see --attributes)\n".to_string(),
         "Skipped 3 rows:\n".to_string(),
         "  row 5: no skill code\n".to_string(),
         "  row 6: duplicate code \"ITSP\" (first on row 3)\n".to_string(),
@@ -386,7 +387,7 @@ fn an_xlsx_is_imported_into_the_data_folder_and_the_commands_find_it() {
         framework: "SFIA".into(),
         edition: Some("9".into()),
         source: Some(attribution(XLSX_NAME)),
-        levels_book: None,
+        ..ImportOptions::default()
     };
     let (imported, _) = import_workbook(&book, &options).unwrap();
     assert_eq!(imported, framework);
@@ -522,7 +523,7 @@ fn levels_from_a_separate_file_laid_out_across_the_columns() {
     assert!(output.status.success(), "{}", stderr(&output));
     let report = stdout(&output);
     assert!(
-        report.contains("  7 level names from sheet \"sfia-9_levels.csv\"\n"),
+        report.contains("  7 levels from sfia-9_levels.csv\n"),
         "{report}"
     );
     let (_, framework) = read_ron(&sandbox.data_dir().join("sfia-9.ron"));

@@ -165,6 +165,10 @@ pub struct ImportArgs {
     /// apart from the skills (default: a "Levels of responsibility" sheet in FILE)
     #[arg(long, value_name = "LEVELS_FILE")]
     pub levels: Option<PathBuf>,
+    /// The attributes (autonomy, influence, …, business skills) from this file (.xlsx or .csv)
+    /// (default: an "Attributes" sheet in FILE, else the levels table)
+    #[arg(long, value_name = "ATTRIBUTES_FILE")]
+    pub attributes: Option<PathBuf>,
 }
 
 /// A skill at one level, written `CODE:LEVEL` on the command line (`RELM:4`).

@@ -9,7 +9,7 @@ use super::{CommandError, CommandResult};
 use crate::cli::args::ImportArgs;
 use crate::data::import::{
     attribution, default_file_name, import_workbook, names_from_file_name, read_workbook, to_ron,
-    ImportOptions, ImportReport, LevelNamesFrom,
+    AttributesFrom, FileRole, ImportOptions, ImportReport, LevelNamesFrom, Origin, Workbook,
 };
 use crate::data::paths::UserPaths;
 use crate::data::sanitize::{printable, Lines};
@@ -69,17 +69,12 @@ pub fn run(args: &ImportArgs, user: Option<&UserPaths>, out: &mut dyn Write) -> 
 
     let book = read_workbook(&args.file)
         .map_err(|e| CommandError::Failed(format!("cannot import {}: {e}", shown(&args.file))))?;
-    let levels_book = match &args.levels {
-        Some(path) => Some(read_workbook(path).map_err(|e| {
-            CommandError::Failed(format!("cannot read the levels from {}: {e}", shown(path)))
-        })?),
-        None => None,
-    };
     let options = ImportOptions {
         framework,
         edition,
         source: Some(attribution(&file_name)),
-        levels_book,
+        levels_book: read_side_file(args.levels.as_deref(), "levels")?,
+        attributes_book: read_side_file(args.attributes.as_deref(), "attributes")?,
     };
     let (imported, report) = import_workbook(&book, &options)
         .map_err(|e| CommandError::Failed(format!("cannot import {}: {e}", shown(&args.file))))?;
@@ -124,15 +119,7 @@ pub fn run(args: &ImportArgs, user: Option<&UserPaths>, out: &mut dyn Write) -> 
         "  {}",
         count(report.categories, "category", "categories")
     )?;
-    match &report.level_names {
-        LevelNamesFrom::Sheet { sheet, count: n } => writeln!(
-            out,
-            "  {} from sheet {:?}",
-            count(*n, "level name", "level names"),
-            safe(sheet)
-        )?,
-        LevelNamesFrom::Standard => writeln!(out, "  SFIA's standard level names")?,
-    }
+    write_levels_and_attributes(&report, args, out)?;
     write_skipped(&report, out)?;
     if !report.notes.is_empty() {
         writeln!(out, "Notes:")?;
@@ -162,22 +149,96 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The levels or attributes file given with `--levels` or `--attributes` (`what`), read.
+fn read_side_file(path: Option<&Path>, what: &str) -> Result<Option<Workbook>, CommandError> {
+    let Some(path) = path else { return Ok(None) };
+    let book = read_workbook(path).map_err(|e| {
+        CommandError::Failed(format!("cannot read the {what} from {}: {e}", shown(path)))
+    })?;
+    Ok(Some(book))
+}
+
+/// Where a sheet is: `sheet "Levels"` of the imported file; `levels.csv` or
+/// `sheet "Levels" of levels.xlsx` for a file given with `--levels` or `--attributes`.
+fn origin_text(origin: &Origin, args: &ImportArgs) -> String {
+    let file = match origin.file {
+        FileRole::Skills => None,
+        FileRole::Levels => args.levels.as_deref(),
+        FileRole::Attributes => args.attributes.as_deref(),
+    };
+    let file_name = file
+        .and_then(Path::file_name)
+        .map(|name| name.to_string_lossy().into_owned());
+    match file_name {
+        Some(name) if name == origin.sheet => safe(&name),
+        Some(name) => format!("sheet {:?} of {}", safe(&origin.sheet), safe(&name)),
+        None => format!("sheet {:?}", safe(&origin.sheet)),
+    }
+}
+
+/// How many levels and attributes were read and from where.
+fn write_levels_and_attributes(
+    report: &ImportReport,
+    args: &ImportArgs,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match &report.level_names {
+        LevelNamesFrom::Sheet { origin, count: n } => writeln!(
+            out,
+            "  {} from {}",
+            count(*n, "level", "levels"),
+            origin_text(origin, args)
+        )?,
+        LevelNamesFrom::Standard => writeln!(out, "  SFIA's standard level names")?,
+    }
+    match &report.attributes {
+        AttributesFrom::Sheet {
+            origin,
+            count: n,
+            texts,
+        } => writeln!(
+            out,
+            "  {} with {} from {}",
+            count(*n, "attribute", "attributes"),
+            count(*texts, "level text", "level texts"),
+            origin_text(origin, args)
+        ),
+        AttributesFrom::None => writeln!(
+            out,
+            "  no attributes (no \"Attributes\" sheet or levels table gave any; see --attributes)"
+        ),
+    }
+}
+
 fn write_skipped(report: &ImportReport, out: &mut dyn Write) -> std::io::Result<()> {
     if report.skipped.is_empty() {
-        return writeln!(out, "Skipped no rows");
-    }
-    writeln!(
-        out,
-        "Skipped {}:",
-        count(report.skipped.len(), "row", "rows")
-    )?;
-    for skipped in &report.skipped {
+        writeln!(out, "Skipped no rows")?;
+    } else {
         writeln!(
             out,
-            "  row {}: {}",
-            skipped.row,
-            safe(&skipped.reason.to_string())
+            "Skipped {}:",
+            count(report.skipped.len(), "row", "rows")
         )?;
+        for skipped in &report.skipped {
+            writeln!(
+                out,
+                "  row {}: {}",
+                skipped.row,
+                safe(&skipped.reason.to_string())
+            )?;
+        }
+    }
+    if !report.skipped_entries.is_empty() {
+        writeln!(out, "Left out of the levels and attributes:")?;
+        for entry in &report.skipped_entries {
+            writeln!(
+                out,
+                "  sheet {:?}, {}: {}",
+                safe(&entry.sheet),
+                entry.place,
+                safe(&entry.reason)
+            )?;
+        }
     }
     Ok(())
 }

@@ -1,8 +1,13 @@
-//! Cleaning the text of one cell: the line breaks, odd spaces, invisible characters and Excel
-//! escapes of real exports, and the shapes our data format gives a cell's text (one line,
+//! Cleaning the text of one cell: HTML, the line breaks, odd spaces, invisible characters and
+//! Excel escapes of real exports, and the shapes our data format gives a cell's text (one line,
 //! statements a line, guidance paragraphs and bullet lists).
+//!
+//! A cell is cleaned once ([`clean_text`]): cleaning decodes HTML, so cleaning the result again
+//! could read an escaped `&lt;p&gt;` as a tag. The `*_of_clean` shapes take cleaned text.
 
 use std::borrow::Cow;
+
+use super::html;
 
 /// A row's cell text, empty past the row's end (rows are as long as their last filled cell).
 pub fn cell(row: &[String], column: usize) -> &str {
@@ -14,7 +19,8 @@ pub fn cell(row: &[String], column: usize) -> &str {
 /// characters, soft hyphens and other control characters go; each line is trimmed and its runs
 /// of spaces collapsed; blank lines at the ends go and runs of blank lines become one.
 pub fn clean_text(raw: &str) -> String {
-    tidy_lines(&plain_characters(&replace_literal_escapes(raw)))
+    let text = replace_literal_escapes(raw);
+    tidy_lines(&plain_characters(&html::to_plain_text(&text)))
 }
 
 /// Cleans a cell that holds one line (a code, a name, a category): line breaks become spaces.
@@ -27,8 +33,12 @@ pub fn clean_line(raw: &str) -> String {
 
 /// The statements of a level description: one a line, trimmed, empty lines dropped.
 pub fn statements(raw: &str) -> Vec<String> {
-    clean_text(raw)
-        .lines()
+    statements_of_clean(&clean_text(raw))
+}
+
+/// [`statements`] of text already cleaned.
+pub fn statements_of_clean(text: &str) -> Vec<String> {
+    text.lines()
         .map(|line| strip_bullet(line).unwrap_or(line).trim().to_string())
         .filter(|line| !line.is_empty())
         .collect()
@@ -40,8 +50,44 @@ pub fn statements(raw: &str) -> Vec<String> {
 /// already start with a bullet mark. The list ends at a sentence (a capital letter first, a full
 /// stop last) after a blank line, or at the next line ending with ":".
 pub fn guidance_text(raw: &str) -> Option<String> {
-    let text = join_blocks(&guidance_blocks(&clean_text(raw)));
+    guidance_of_clean(&clean_text(raw))
+}
+
+/// [`guidance_text`] of text already cleaned.
+pub fn guidance_of_clean(text: &str) -> Option<String> {
+    let text = join_blocks(&guidance_blocks(text));
     (!text.is_empty()).then_some(text)
+}
+
+/// Cleaned text without a leading label that repeats what the cell is ("Essence of the level:
+/// Performs …" → "Performs …"): the text before the first colon, if its key (see
+/// [`header_key`](super::header::header_key)) is one of `labels`.
+pub fn without_label<'t>(text: &'t str, labels: &[&str]) -> &'t str {
+    let first_line = text.lines().next().unwrap_or("");
+    match first_line.split_once(':') {
+        Some((label, _)) if labels.contains(&super::header::header_key(label).as_str()) => {
+            text[label.len() + 1..].trim_start()
+        }
+        _ => text,
+    }
+}
+
+/// The marker that makes a skill a prototype in SFIA's beta exports: "Name [prototype]".
+const PROTOTYPE_MARKER: &str = "[prototype]";
+
+/// A cleaned name without its "[prototype]" marker (in any case, anywhere), and whether it had
+/// one.
+pub fn without_prototype_marker(name: &str) -> (String, bool) {
+    let lower = name.to_lowercase();
+    // Lower-casing keeps the byte offsets of ASCII, and the marker is ASCII; a name whose length
+    // changes when lower-cased is compared as is.
+    match lower.find(PROTOTYPE_MARKER) {
+        Some(at) if lower.len() == name.len() => {
+            let rest = format!("{} {}", &name[..at], &name[at + PROTOTYPE_MARKER.len()..]);
+            (clean_line(&rest), true)
+        }
+        _ => (name.to_string(), false),
+    }
 }
 
 /// Excel's escapes for characters XML cannot hold, which some exports leave in the text.
@@ -232,6 +278,67 @@ mod tests {
             ["Does one thing.", "Does another.", "Does a third."]
         );
         assert!(statements(" \u{a0}_x000D_\n ").is_empty());
+    }
+
+    #[test]
+    fn html_cells_become_statements_and_guidance() {
+        assert_eq!(
+            statements(
+                "<p>Does one&nbsp;thing.</p>\r\n<ul><li>Does &amp; checks another.</li></ul>"
+            ),
+            ["Does one thing.", "Does & checks another."]
+        );
+        assert_eq!(
+            guidance_text(
+                "<p>Intro.</p><p>Activities include:</p><ul><li>one</li><li>two</li></ul>"
+            )
+            .unwrap(),
+            "Intro.\n\nActivities include:\n- one\n- two"
+        );
+        assert_eq!(
+            clean_line("<b>Delivery</b> &amp;\n<i>operation</i>"),
+            "Delivery & operation"
+        );
+        assert_eq!(
+            clean_text("&lt;p&gt;shown, not a tag&lt;/p&gt;"),
+            "<p>shown, not a tag</p>"
+        );
+        assert_eq!(
+            clean_text("<p>no&#27;[31m escape&#x7;</p>"),
+            "no[31m escape",
+            "control characters from references go like any other"
+        );
+    }
+
+    #[test]
+    fn labels_repeating_what_a_cell_is_are_dropped() {
+        let essence = ["essence", "essence of the level"];
+        assert_eq!(
+            without_label("Essence of the level: Works alone.\nMore.", &essence),
+            "Works alone.\nMore."
+        );
+        assert_eq!(without_label("ESSENCE:Works.", &essence), "Works.");
+        assert_eq!(
+            without_label("Note: not a label", &essence),
+            "Note: not a label"
+        );
+        assert_eq!(without_label("No colon", &essence), "No colon");
+    }
+
+    #[test]
+    fn a_prototype_marker_leaves_the_name() {
+        assert_eq!(
+            without_prototype_marker("Data engineering [prototype]"),
+            ("Data engineering".to_string(), true)
+        );
+        assert_eq!(
+            without_prototype_marker("[PROTOTYPE] Quantum"),
+            ("Quantum".to_string(), true)
+        );
+        assert_eq!(
+            without_prototype_marker("Prototyping"),
+            ("Prototyping".to_string(), false)
+        );
     }
 
     #[test]

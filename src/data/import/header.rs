@@ -28,16 +28,29 @@ impl SkillColumns {
     pub fn from_header(row: &[String]) -> Option<SkillColumns> {
         let keys: Vec<String> = row.iter().map(|cell| header_key(cell)).collect();
         Some(SkillColumns {
-            code: find_column(&keys, &["code", "skill code"])?,
-            name: find_column(&keys, &["skill", "skill name", "name"])?,
+            code: find_column(&keys, &["code", "skill code", "skillcode", "short code"])?,
+            name: find_column(&keys, &["skill", "skill name", "name", "skill title"])?,
             description: find_column(
                 &keys,
-                &["overall description", "skill description", "description"],
+                &[
+                    "overall description",
+                    "skill description",
+                    "description",
+                    "overall skill description",
+                ],
             )?,
-            category: find_column(&keys, &["category"]),
-            subcategory: find_column(&keys, &["subcategory", "sub-category", "sub category"]),
-            guidance: find_column(&keys, &["guidance notes", "guidance", "guidance note"]),
-            url: find_column(&keys, &["url", "link", "skill url"]),
+            category: find_column(&keys, &["category", "skill category"]),
+            subcategory: find_column(
+                &keys,
+                &[
+                    "subcategory",
+                    "sub-category",
+                    "sub category",
+                    "skill subcategory",
+                ],
+            ),
+            guidance: find_column(&keys, GUIDANCE_HEADERS),
+            url: find_column(&keys, URL_HEADERS),
             levels: level_columns(&keys),
         })
     }
@@ -57,9 +70,23 @@ impl SkillColumns {
     }
 }
 
-/// A header cell as compared: cleaned, lower case, single spaces, no trailing colon.
+/// Headings of a guidance notes column (or row).
+pub const GUIDANCE_HEADERS: &[&str] = &[
+    "guidance notes",
+    "guidance",
+    "guidance note",
+    "level guidance",
+    "level guidance notes",
+];
+
+/// Headings of a web address column (or row).
+pub const URL_HEADERS: &[&str] = &["url", "link", "skill url", "web link", "href", "level url"];
+
+/// A header cell as compared: cleaned, lower case, single spaces, no trailing colon; snake_case
+/// written with spaces (`level_1` is `level 1`, `guidance_notes` is `guidance notes`).
 pub fn header_key(cell: &str) -> String {
-    clean_line(cell).trim_end_matches(':').trim().to_lowercase()
+    let key = clean_line(&cell.replace('_', " "));
+    key.trim_end_matches(':').trim().to_lowercase()
 }
 
 /// The first column whose key is one of `names`, trying the names in order.
@@ -90,7 +117,7 @@ pub fn find_skills_sheet(book: &Workbook) -> Option<(&Sheet, usize, SkillColumns
 }
 
 /// The level description columns, by level; the first column of a level wins.
-fn level_columns(keys: &[String]) -> Vec<(Level, usize)> {
+pub fn level_columns(keys: &[String]) -> Vec<(Level, usize)> {
     let mut levels: Vec<(Level, usize)> = Vec::new();
     for (column, key) in keys.iter().enumerate() {
         if let Some(level) = level_header(key) {
@@ -108,7 +135,8 @@ fn level_header(key: &str) -> Option<Level> {
     let rest = key.strip_prefix("level")?.trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let after = rest[digits.len()..].trim();
-    if digits.is_empty() || !matches!(after, "" | "description" | "descriptions") {
+    let described = ["", "description", "descriptions", "text", "statements"];
+    if digits.is_empty() || !described.contains(&after) {
         return None;
     }
     digits.parse::<u8>().ok().and_then(Level::new)
@@ -148,6 +176,36 @@ mod tests {
             ["the skills sheet has no \"Subcategory\" column"]
         );
         assert!(SkillColumns::from_header(&row(&["Code", "Skill"])).is_none());
+    }
+
+    #[test]
+    fn snake_case_headers_are_read_by_meaning() {
+        let header = row(&[
+            "name",
+            "code",
+            "link",
+            "guidance",
+            "description",
+            "level_1",
+            "level_2",
+            "LEVEL_7",
+        ]);
+        let columns = SkillColumns::from_header(&header).unwrap();
+        assert_eq!(
+            (columns.name, columns.code, columns.url, columns.guidance),
+            (0, 1, Some(2), Some(3))
+        );
+        assert_eq!(columns.description, 4);
+        let levels: Vec<(u8, usize)> = columns.levels.iter().map(|(l, c)| (l.get(), *c)).collect();
+        assert_eq!(levels, [(1, 5), (2, 6), (7, 7)]);
+        assert_eq!(
+            columns.missing_column_notes(),
+            [
+                "the skills sheet has no \"Category\" column",
+                "the skills sheet has no \"Subcategory\" column"
+            ]
+        );
+        assert_eq!(header_key(" Guidance_Notes: "), "guidance notes");
     }
 
     #[test]

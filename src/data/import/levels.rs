@@ -1,118 +1,220 @@
-//! Level names (and the essence of each level) from a levels-of-responsibility sheet, and which
-//! sheet gives them: a separate levels file, the skills file's levels sheet, or none (SFIA's
-//! standard names).
+//! The levels of responsibility (names, essence, guidance), and the attributes a levels table
+//! carries with them, from a levels sheet; and which sheet gives them: a separate levels file,
+//! the skills file's levels sheet, or none (SFIA's standard names).
 //!
-//! Two layouts are read. Down the rows: a header row with "Level", "Level name" (or "Guiding
-//! phrase") and "Essence", then a level a row. Across the columns: the same names down the first
-//! column and a level a column, as SFIA 9 lays out its levels table:
-//!
-//! ```text
-//! Level,                1,        2,      …
-//! Guiding phrase,       Follow,   Assist, …
-//! Essence of the level, Performs…, Provides…, …
-//! ```
+//! A levels table comes in two layouts, read by [`level_rows`](super::level_rows) (a level a
+//! row, as in SFIA 8 and simple tables) and [`level_columns`](super::level_columns) (a level a
+//! column, as in SFIA 9 and its beta exports). Both fill a [`LevelsTable`].
 
-use super::cells::{cell, clean_line, clean_text};
-use super::header::{find_column, header_key, HEADER_SEARCH_ROWS};
-use super::{ImportError, LevelNamesFrom, Sheet, Workbook};
-use crate::data::model::{Level, LevelName};
+use super::attributes::AttributeDraft;
+use super::cells::{clean_text, guidance_of_clean, without_label};
+use super::header::{header_key, GUIDANCE_HEADERS};
+use super::labels::ESSENCE_LABELS;
+use super::{
+    level_columns, level_rows, FileRole, ImportError, LevelNamesFrom, Origin, Place, Sheet,
+    SkippedEntry, Workbook,
+};
+use crate::data::model::{describe_levels, Level, LevelName};
 
-const LEVEL_LABELS: &[&str] = &["level", "level number", "levels", "#"];
-const NAME_LABELS: &[&str] = &[
-    "level name",
-    "name",
-    "guiding phrase",
-    "guiding phrases",
-    "guiding word",
-    "guiding words",
-    "title",
-    "level title",
-];
-const ESSENCE_LABELS: &[&str] = &[
-    "essence",
-    "essence of the level",
-    "essence of level",
-    "level essence",
-    "description",
-    "level description",
-];
+/// What a levels sheet gives: its levels, its attributes (if it has any), and what was left out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LevelsTable {
+    pub levels: Vec<LevelName>,
+    /// The levels the table gives no name, named with SFIA's standard names.
+    pub unnamed: Vec<Level>,
+    pub attributes: Vec<AttributeDraft>,
+    pub skipped: Vec<SkippedEntry>,
+    sheet: String,
+    /// Where each level was read, to point at the first when one repeats.
+    places: Vec<(Level, Place)>,
+}
 
-/// The level names of an import and where they came from, from the levels file when one was
-/// given (`--levels`), else from the skills file. Notes about them are added to `notes`.
-pub fn choose_level_names(
+impl LevelsTable {
+    pub fn new(sheet: &Sheet) -> LevelsTable {
+        LevelsTable {
+            sheet: sheet.name.clone(),
+            ..LevelsTable::default()
+        }
+    }
+
+    /// Adds a level read at `place` with its name (empty: SFIA's standard name) and the raw
+    /// cells of its essence and guidance. A level read before is skipped instead: false then.
+    pub fn add_level(
+        &mut self,
+        level: Level,
+        place: Place,
+        name: String,
+        essence: Option<&str>,
+        guidance: Option<&str>,
+    ) -> bool {
+        if let Some((_, first)) = self.places.iter().find(|(l, _)| *l == level) {
+            let reason = format!("repeats level {level} (first in {first})");
+            self.skip(place, reason);
+            return false;
+        }
+        self.places.push((level, place));
+        let name = if name.is_empty() {
+            self.unnamed.push(level);
+            level.standard_name().to_string()
+        } else {
+            name
+        };
+        let essence = essence
+            .map(|raw| without_label(&clean_text(raw), ESSENCE_LABELS).to_string())
+            .filter(|text| !text.is_empty());
+        let guidance = guidance
+            .and_then(|raw| guidance_of_clean(without_label(&clean_text(raw), GUIDANCE_HEADERS)));
+        self.levels.push(LevelName {
+            level,
+            name,
+            essence,
+            guidance,
+        });
+        true
+    }
+
+    /// Adds the text of attribute `index` at a level, from its raw cell
+    /// ([`AttributeDraft::add_text`]).
+    pub fn add_text(&mut self, index: usize, level: Level, raw: &str) {
+        self.attributes[index].add_text(level, raw);
+    }
+
+    pub fn skip(&mut self, place: Place, reason: String) {
+        self.skipped.push(SkippedEntry {
+            sheet: self.sheet.clone(),
+            place,
+            reason,
+        });
+    }
+
+    /// The table with its levels in order.
+    pub fn finish(mut self) -> LevelsTable {
+        self.levels.sort_by_key(|l| l.level);
+        self.unnamed.sort();
+        self
+    }
+}
+
+/// The levels of an import, where they came from, the attributes of their table, and what was
+/// left out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelsChoice {
+    pub levels: Vec<LevelName>,
+    pub from: LevelNamesFrom,
+    /// The attributes of the levels table, and its sheet.
+    pub attributes: Option<(Origin, Vec<AttributeDraft>)>,
+    pub skipped: Vec<SkippedEntry>,
+}
+
+/// The levels of an import, from the levels file when one was given (`--levels`), else from the
+/// skills file. Notes about them are added to `notes`.
+pub fn choose_levels(
     book: &Workbook,
     levels_book: Option<&Workbook>,
     notes: &mut Vec<String>,
-) -> Result<(Vec<LevelName>, LevelNamesFrom), ImportError> {
+) -> Result<LevelsChoice, ImportError> {
     match levels_book {
         Some(levels_book) => {
             notes.extend(levels_book.notes.iter().cloned());
-            from_levels_file(levels_book).map_err(ImportError::NoLevelsInLevelsFile)
+            let choice =
+                from_levels_file(levels_book).map_err(ImportError::NoLevelsInLevelsFile)?;
+            Ok(choice.noting_unnamed(notes))
         }
-        None => Ok(from_skills_file(book, notes)),
+        None => Ok(from_skills_file(book, notes).noting_unnamed(notes)),
     }
 }
 
 /// The levels of a levels file: its levels sheet, or its only or first sheet. Asked for by
-/// name, the file must name levels; standard names would hide that it was not read.
-fn from_levels_file(book: &Workbook) -> Result<(Vec<LevelName>, LevelNamesFrom), String> {
+/// name, the file must give levels; standard names would hide that it was not read.
+fn from_levels_file(book: &Workbook) -> Result<Chosen, String> {
     let sheet = (find_levels_sheet(book).or(book.sheets.first())).ok_or("it has no sheet")?;
-    let levels = levels_from_sheet(sheet)?;
-    if levels.is_empty() {
+    let table = levels_from_sheet(sheet)?;
+    if table.levels.is_empty() {
         return Err(format!("sheet {:?} names no level", sheet.name));
     }
-    Ok(named_by(sheet, levels))
+    Ok(Chosen::Table(FileRole::Levels, sheet.name.clone(), table))
 }
 
-/// The levels of the skills file's levels sheet; without one, or when it names none, SFIA's
+/// The levels of the skills file's levels sheet; without one, or when it gives none, SFIA's
 /// standard names (with a note saying why, when the sheet is there).
-fn from_skills_file(book: &Workbook, notes: &mut Vec<String>) -> (Vec<LevelName>, LevelNamesFrom) {
+fn from_skills_file(book: &Workbook, notes: &mut Vec<String>) -> Chosen {
     let Some(sheet) = find_levels_sheet(book) else {
-        return standard_levels();
+        return Chosen::Standard;
     };
     match levels_from_sheet(sheet) {
-        Ok(levels) if !levels.is_empty() => named_by(sheet, levels),
+        Ok(table) if !table.levels.is_empty() => {
+            Chosen::Table(FileRole::Skills, sheet.name.clone(), table)
+        }
         Ok(_) => {
             notes.push(format!(
                 "sheet {:?} names no level; SFIA's standard level names are used",
                 sheet.name
             ));
-            standard_levels()
+            Chosen::Standard
         }
         Err(note) => {
             notes.push(note);
-            standard_levels()
+            Chosen::Standard
         }
     }
 }
 
-fn named_by(sheet: &Sheet, levels: Vec<LevelName>) -> (Vec<LevelName>, LevelNamesFrom) {
-    let from = LevelNamesFrom::Sheet {
-        sheet: sheet.name.clone(),
-        count: levels.len(),
-    };
-    (levels, from)
+/// A levels table found, or none.
+enum Chosen {
+    Table(FileRole, String, LevelsTable),
+    Standard,
 }
 
-fn standard_levels() -> (Vec<LevelName>, LevelNamesFrom) {
-    let levels = Level::all().map(LevelName::standard).collect();
-    (levels, LevelNamesFrom::Standard)
+impl Chosen {
+    /// The choice, with a note when the table left levels without a name.
+    fn noting_unnamed(self, notes: &mut Vec<String>) -> LevelsChoice {
+        match self {
+            Chosen::Standard => LevelsChoice {
+                levels: Level::all().map(LevelName::standard).collect(),
+                from: LevelNamesFrom::Standard,
+                attributes: None,
+                skipped: Vec::new(),
+            },
+            Chosen::Table(file, sheet, table) => {
+                if !table.unnamed.is_empty() {
+                    notes.push(format!(
+                        "sheet {sheet:?} gives no name for level {}; SFIA's standard names are used",
+                        describe_levels(table.unnamed.iter().copied())
+                    ));
+                }
+                let origin = Origin { file, sheet };
+                LevelsChoice {
+                    from: LevelNamesFrom::Sheet {
+                        origin: origin.clone(),
+                        count: table.levels.len(),
+                    },
+                    levels: table.levels,
+                    attributes: Some((origin, table.attributes)),
+                    skipped: table.skipped,
+                }
+            }
+        }
+    }
 }
 
-/// The sheet named for the levels ("Levels of responsibility", "Levels", "LoR"), if any.
+/// The sheet named for the levels ("Levels of responsibility", "Levels", "LoR",
+/// "Responsibilities"), if any.
 pub fn find_levels_sheet(book: &Workbook) -> Option<&Sheet> {
     book.sheets.iter().find(|s| {
         let key = header_key(&s.name);
-        key.contains("levels of responsibility") || key == "levels" || key == "lor"
+        key.contains("levels of responsibility")
+            || key.contains("responsibilities")
+            || key == "levels"
+            || key == "lor"
     })
 }
 
-/// The levels a sheet names, in either layout, or a note saying why none were read.
-pub fn levels_from_sheet(sheet: &Sheet) -> Result<Vec<LevelName>, String> {
-    let found = |levels: &Vec<LevelName>| !levels.is_empty();
-    let by_rows = down_the_rows(sheet);
+/// The levels table of a sheet, in either layout, or a note saying why none was read.
+pub fn levels_from_sheet(sheet: &Sheet) -> Result<LevelsTable, String> {
+    let found = |table: &LevelsTable| !table.levels.is_empty();
+    let by_rows = level_rows::read(sheet);
     (by_rows.clone().filter(found))
-        .or_else(|| across_the_columns(sheet).filter(found))
+        .or_else(|| level_columns::read(sheet).filter(found))
         .or(by_rows)
         .ok_or_else(|| {
             format!(
@@ -123,176 +225,60 @@ pub fn levels_from_sheet(sheet: &Sheet) -> Result<Vec<LevelName>, String> {
         })
 }
 
-/// A level number in a cell: "3", "3.0", "Level 3".
-pub fn level_cell(text: &str) -> Option<Level> {
-    let key = header_key(text);
-    let rest = key.strip_prefix("level").unwrap_or(&key).trim();
-    let number = rest.strip_suffix(".0").unwrap_or(rest);
-    number.parse::<u8>().ok().and_then(Level::new)
-}
-
-/// A header row, then a level a row.
-fn down_the_rows(sheet: &Sheet) -> Option<Vec<LevelName>> {
-    let (header_row, level_column, name_column, essence_column) = (sheet.rows.iter())
-        .take(HEADER_SEARCH_ROWS)
-        .enumerate()
-        .find_map(|(i, row)| {
-            let keys: Vec<String> = row.iter().map(|c| header_key(c)).collect();
-            let level = find_column(&keys, LEVEL_LABELS)?;
-            let name = find_column(&keys, NAME_LABELS)?;
-            let essence = find_column(&keys, ESSENCE_LABELS)
-                .or_else(|| keys.iter().position(|k| k.starts_with("essence")));
-            Some((i, level, name, essence))
-        })?;
-    let mut levels = Vec::new();
-    for row in &sheet.rows[header_row + 1..] {
-        if let Some(level) = level_cell(cell(row, level_column)) {
-            let essence = essence_column.map(|c| cell(row, c));
-            add_level(&mut levels, level, cell(row, name_column), essence);
-        }
-    }
-    Some(sorted(levels))
-}
-
-/// Labels down one column (the first that holds one), then a level a column.
-fn across_the_columns(sheet: &Sheet) -> Option<Vec<LevelName>> {
-    let label_of = |row: &Vec<String>, column: usize| header_key(cell(row, column));
-    let (level_row, label_column) = (sheet.rows.iter())
-        .take(HEADER_SEARCH_ROWS)
-        .enumerate()
-        .find_map(|(i, row)| {
-            let column = row.iter().position(|c| !clean_line(c).is_empty())?;
-            let labelled = LEVEL_LABELS.contains(&label_of(row, column).as_str());
-            let numbers = row[column + 1..].iter().any(|c| level_cell(c).is_some());
-            (labelled && numbers).then_some((i, column))
-        })?;
-    // The other labelled rows follow the level row (a title above it is not one of them).
-    let below = &sheet.rows[level_row + 1..];
-    let row_labelled = |labels: &[&str]| {
-        (below.iter()).find(|row| labels.contains(&label_of(row, label_column).as_str()))
-    };
-    let names = row_labelled(NAME_LABELS)?;
-    let essences = row_labelled(ESSENCE_LABELS)
-        .or_else(|| (below.iter()).find(|row| label_of(row, label_column).starts_with("essence")));
-    let mut levels = Vec::new();
-    for (column, text) in sheet.rows[level_row].iter().enumerate() {
-        if column <= label_column {
-            continue;
-        }
-        if let Some(level) = level_cell(text) {
-            let essence = essences.map(|row| cell(row, column));
-            add_level(&mut levels, level, cell(names, column), essence);
-        }
-    }
-    Some(sorted(levels))
-}
-
-/// Adds a level unless its name is empty or the level is already named.
-fn add_level(levels: &mut Vec<LevelName>, level: Level, name: &str, essence: Option<&str>) {
-    let name = clean_line(name);
-    if name.is_empty() || levels.iter().any(|l: &LevelName| l.level == level) {
-        return;
-    }
-    let essence = essence.map(clean_text).filter(|text| !text.is_empty());
-    levels.push(LevelName {
-        level,
-        name,
-        essence,
-        guidance: None,
-    });
-}
-
-fn sorted(mut levels: Vec<LevelName>) -> Vec<LevelName> {
-    levels.sort_by_key(|l| l.level);
-    levels
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::test_sheets::{row, sheet};
     use super::*;
 
-    fn sheet(rows: &[&[&str]]) -> Sheet {
-        Sheet {
-            name: "Levels of responsibility".into(),
-            rows: (rows.iter())
-                .map(|row| row.iter().map(|c| c.to_string()).collect())
-                .collect(),
+    #[test]
+    fn a_repeated_level_is_skipped_with_the_place_of_the_first() {
+        let mut table = LevelsTable::new(&sheet("LoR", vec![]));
+        let level = Level::new(2).unwrap();
+        assert!(table.add_level(level, Place::Row(3), "Assist".into(), None, None));
+        assert!(!table.add_level(level, Place::Row(5), "Again".into(), None, None));
+        assert!(table.add_level(
+            Level::new(1).unwrap(),
+            Place::Column(2),
+            String::new(),
+            Some("Essence of the level: <p>Works &amp; learns.</p>"),
+            Some("Guidance notes:\nIntro:\none\ntwo"),
+        ));
+        let table = table.finish();
+        assert_eq!(table.levels[0].name, "Follow");
+        assert_eq!(table.levels[0].essence.as_deref(), Some("Works & learns."));
+        assert_eq!(
+            table.levels[0].guidance.as_deref(),
+            Some("Intro:\n- one\n- two")
+        );
+        assert_eq!(table.levels[1].name, "Assist");
+        assert_eq!(table.unnamed, [Level::new(1).unwrap()]);
+        assert_eq!(
+            table.skipped,
+            [SkippedEntry {
+                sheet: "LoR".into(),
+                place: Place::Row(5),
+                reason: "repeats level 2 (first in row 3)".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_levels_sheet_is_found_by_its_name() {
+        let named = |name: &str| Workbook {
+            sheets: vec![sheet("Skills", vec![]), sheet(name, vec![row(&["x"])])],
+            notes: vec![],
+        };
+        for name in [
+            "Levels of Responsibility",
+            "LoR",
+            "levels",
+            "Responsibilities",
+        ] {
+            assert_eq!(
+                find_levels_sheet(&named(name)).map(|s| s.name.as_str()),
+                Some(name)
+            );
         }
-    }
-
-    fn names(levels: &[LevelName]) -> Vec<(u8, &str, Option<&str>)> {
-        (levels.iter())
-            .map(|l| (l.level.get(), l.name.as_str(), l.essence.as_deref()))
-            .collect()
-    }
-
-    #[test]
-    fn a_level_a_row_under_a_header_row() {
-        let levels = levels_from_sheet(&sheet(&[
-            &["Levels of responsibility"],
-            &["Level", "Guiding phrase", "Essence of the level"],
-            &["1", "Follow", "Performs routine tasks.\r\n"],
-            &["2.0", "Assist", ""],
-        ]))
-        .unwrap();
-        assert_eq!(
-            names(&levels),
-            [
-                (1, "Follow", Some("Performs routine tasks.")),
-                (2, "Assist", None)
-            ]
-        );
-    }
-
-    #[test]
-    fn a_level_a_column_with_labels_down_the_first_column() {
-        // SFIA 9's levels table, with a title row above and an empty first column.
-        let levels = levels_from_sheet(&sheet(&[
-            &["", "Levels of responsibility"],
-            &["", "Level", "1", "2", "3"],
-            &["", "Guiding phrase", "Follow", "Assist", "Apply"],
-            &[
-                "",
-                "Essence of the level",
-                "Performs routine tasks.",
-                "",
-                "Performs varied work.",
-            ],
-            &[
-                "",
-                "URL",
-                "https://example.org/1",
-                "https://example.org/2",
-                "https://example.org/3",
-            ],
-        ]))
-        .unwrap();
-        assert_eq!(
-            names(&levels),
-            [
-                (1, "Follow", Some("Performs routine tasks.")),
-                (2, "Assist", None),
-                (3, "Apply", Some("Performs varied work.")),
-            ]
-        );
-    }
-
-    #[test]
-    fn rows_above_the_level_row_and_a_stray_header_do_not_mislead() {
-        let levels = levels_from_sheet(&sheet(&[
-            &["Title", "SFIA 9 levels of responsibility"],
-            &["Level", "Level name"],
-            &[],
-            &["Level", "1", "2"],
-            &["Guiding phrase", "Follow", "Assist"],
-        ]))
-        .unwrap();
-        assert_eq!(names(&levels), [(1, "Follow", None), (2, "Assist", None)]);
-    }
-
-    #[test]
-    fn a_sheet_without_names_is_a_note() {
-        let error = levels_from_sheet(&sheet(&[&["Level", "1", "2"], &["URL", "a", "b"]]));
-        assert!(error.unwrap_err().contains("standard level names"));
+        assert!(find_levels_sheet(&named("Level stuff")).is_none());
     }
 }

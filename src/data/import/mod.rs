@@ -1,5 +1,5 @@
-//! Turning the official SFIA spreadsheet (its skills sheet, and its levels sheet when present)
-//! into our data format.
+//! Turning the official SFIA spreadsheet (its skills sheet, and its levels and attributes sheets
+//! when present, or files of their own) into our data format.
 //!
 //! The domain part here is pure: it takes the rows of cells of each sheet ([`Workbook`]) and
 //! gives a [`Framework`] and an [`ImportReport`]. Nothing here knows about terminals. This
@@ -8,16 +8,25 @@
 //! - [`read`]: `.xlsx` and `.csv` files into rows of cells;
 //! - `header`: the skills sheet, its header row and the column of each field, found by name;
 //! - `rows`: each row under the header as a skill, or as a skipped row with its reason;
-//! - `cells`: cleaning a cell's text into a line, statements or guidance;
-//! - `levels`: the level names, from a levels sheet or file, or SFIA's standard ones;
+//! - `cells`: cleaning a cell's text into a line, statements or guidance; `html`: HTML cells;
+//! - `levels`: the levels of responsibility, from a levels sheet or file, or SFIA's standard
+//!   names; `level_rows` and `level_columns` read its two layouts, `labels` their headings;
+//! - `attributes`: the generic attributes, from an attributes sheet or file or the levels
+//!   table, and their codes;
 //! - `output`: the framework as RON text; `naming`: names taken from the spreadsheet's file name.
 //!
 //! Sheets and columns are found by their names, never by position: real exports carry extra
-//! sheets and title rows, and columns move between editions. A row that cannot become a skill is
-//! skipped with a reason and reported; it never stops the import.
+//! sheets and title rows, and columns move between editions. A row that cannot become a skill
+//! (or a level, or an attribute) is skipped with a reason and reported; it never stops the
+//! import.
 
+mod attributes;
 mod cells;
 mod header;
+mod html;
+mod labels;
+mod level_columns;
+mod level_rows;
 mod levels;
 mod naming;
 mod output;
@@ -63,15 +72,86 @@ pub struct ImportOptions {
     /// A separate file with the levels of responsibility (SFIA 9 ships one), read instead of a
     /// levels sheet in the skills file.
     pub levels_book: Option<Workbook>,
+    /// A separate file with the attributes, read instead of an attributes sheet in the skills
+    /// file or the attributes of the levels table.
+    pub attributes_book: Option<Workbook>,
 }
 
-/// Where the level names came from.
+/// Which of the import's files a sheet is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRole {
+    /// The file imported, with the skills.
+    Skills,
+    /// The file given with `--levels`.
+    Levels,
+    /// The file given with `--attributes`.
+    Attributes,
+}
+
+/// A sheet of one of the import's files. A CSV file is one sheet named as the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: FileRole,
+    pub sheet: String,
+}
+
+/// Where the levels came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LevelNamesFrom {
-    /// This many levels were named by this sheet.
-    Sheet { sheet: String, count: usize },
-    /// There was no levels sheet, or it named no level: SFIA's standard names.
+    /// This many levels were read from this sheet.
+    Sheet { origin: Origin, count: usize },
+    /// There was no levels sheet, or it gave no level: SFIA's standard names.
     Standard,
+}
+
+/// Where the attributes came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttributesFrom {
+    /// This many attributes, with this many texts at a level between them, from this sheet.
+    Sheet {
+        origin: Origin,
+        count: usize,
+        texts: usize,
+    },
+    /// No sheet gave any.
+    None,
+}
+
+/// A row or column of a sheet: rows counted from 1, columns from A, as a spreadsheet shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Row(usize),
+    /// The column's index, A = 0.
+    Column(usize),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Place::Row(row) => write!(f, "row {row}"),
+            Place::Column(index) => write!(f, "column {}", column_letters(index)),
+        }
+    }
+}
+
+/// A = 0, Z = 25, AA = 26, …
+fn column_letters(index: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = index + 1;
+    while n > 0 {
+        let digit = (n - 1) % 26;
+        letters.push(char::from(b'A' + digit as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A level or attribute left out of a levels or attributes sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedEntry {
+    pub sheet: String,
+    pub place: Place,
+    pub reason: String,
 }
 
 /// What an import did.
@@ -84,7 +164,11 @@ pub struct ImportReport {
     pub defined_levels: usize,
     pub categories: usize,
     pub level_names: LevelNamesFrom,
+    pub attributes: AttributesFrom,
+    /// The skills sheet's rows left out.
     pub skipped: Vec<SkippedRow>,
+    /// The levels and attributes left out.
+    pub skipped_entries: Vec<SkippedEntry>,
     /// Observations that are not errors: a missing optional column, an unreadable levels sheet.
     pub notes: Vec<String>,
 }
@@ -98,6 +182,8 @@ pub enum ImportError {
     NoLevelColumns { sheet: String, row: usize },
     /// A levels file was given (`--levels`) and no level was read from it: why.
     NoLevelsInLevelsFile(String),
+    /// An attributes file was given (`--attributes`) and no attribute was read from it: why.
+    NoAttributesInAttributesFile(String),
     /// The result did not re-read as a data file (a bug, never the spreadsheet's fault).
     Serialize(String),
 }
@@ -126,6 +212,9 @@ impl fmt::Display for ImportError {
             ImportError::NoLevelsInLevelsFile(why) => {
                 write!(f, "the levels file gave no level: {why}")
             }
+            ImportError::NoAttributesInAttributesFile(why) => {
+                write!(f, "the attributes file gave no attribute: {why}")
+            }
             ImportError::Serialize(message) => {
                 write!(f, "the imported data does not re-read: {message}")
             }
@@ -135,7 +224,8 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Builds a framework from the skills sheet (and the levels sheet, when present).
+/// Builds a framework from the skills sheet, and the levels and attributes from their sheets
+/// or files when present.
 pub fn import_workbook(
     book: &Workbook,
     options: &ImportOptions,
@@ -153,24 +243,36 @@ pub fn import_workbook(
     let mut notes = book.notes.clone();
     notes.extend(columns.missing_column_notes());
     let (skills, skipped) = rows::read_skills(sheet, header_index, &columns);
-    let (levels, level_names) =
-        levels::choose_level_names(book, options.levels_book.as_ref(), &mut notes)?;
+    let levels = levels::choose_levels(book, options.levels_book.as_ref(), &mut notes)?;
+    let attributes = attributes::choose_attributes(
+        attributes::Sources {
+            skills_book: book,
+            skills_sheet: &sheet.name,
+            attributes_book: options.attributes_book.as_ref(),
+            levels_table: levels.attributes,
+        },
+        &mut notes,
+    )?;
+    let mut skipped_entries = levels.skipped;
+    skipped_entries.extend(attributes.skipped);
     let report = ImportReport {
         sheet: sheet.name.clone(),
         header_row: header_index + 1,
         skills: skills.len(),
         defined_levels: skills.iter().map(|s| s.levels.0.len()).sum(),
         categories: count_categories(&skills),
-        level_names,
+        level_names: levels.from,
+        attributes: attributes.from,
         skipped,
+        skipped_entries,
         notes,
     };
     let framework = Framework {
         framework: options.framework.clone(),
         edition: options.edition.clone(),
         source: options.source.clone(),
-        levels,
-        attributes: Vec::new(),
+        levels: levels.levels,
+        attributes: attributes.attributes,
         skills,
     };
     Ok((framework, report))
@@ -193,7 +295,7 @@ mod tests {
             framework: "SFIA".into(),
             edition: Some("9".into()),
             source: Some(attribution("x.xlsx")),
-            levels_book: None,
+            ..ImportOptions::default()
         }
     }
 
@@ -256,7 +358,10 @@ mod tests {
         assert_eq!(
             report.level_names,
             LevelNamesFrom::Sheet {
-                sheet: "Levels of Responsibility".into(),
+                origin: Origin {
+                    file: FileRole::Skills,
+                    sheet: "Levels of Responsibility".into()
+                },
                 count: 2
             }
         );
@@ -360,7 +465,10 @@ mod tests {
         assert_eq!(
             report.level_names,
             LevelNamesFrom::Sheet {
-                sheet: "levels.csv".into(),
+                origin: Origin {
+                    file: FileRole::Levels,
+                    sheet: "levels.csv".into()
+                },
                 count: 2
             }
         );

@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use super::cells::{cell, clean_line, clean_text, guidance_text, statements};
+use super::cells::{
+    cell, clean_line, clean_text, guidance_text, statements, without_prototype_marker,
+};
 use super::header::SkillColumns;
 use super::Sheet;
 use crate::data::model::{Code, Level, LevelStatements, Skill, Status};
@@ -94,7 +96,7 @@ fn skill_from_row(
             first_row,
         });
     }
-    let name = clean_line(cell(row, columns.name));
+    let (name, prototype) = without_prototype_marker(&clean_line(cell(row, columns.name)));
     if name.is_empty() {
         return Err(SkipReason::NoName);
     }
@@ -107,7 +109,11 @@ fn skill_from_row(
         name,
         category: optional_line(row, columns.category),
         subcategory: optional_line(row, columns.subcategory),
-        status: Status::Published,
+        status: if prototype {
+            Status::Prototype
+        } else {
+            Status::Published
+        },
         url: optional_line(row, columns.url),
         description: clean_text(cell(row, columns.description)),
         guidance: columns.guidance.and_then(|c| guidance_text(cell(row, c))),
@@ -179,5 +185,22 @@ mod tests {
             ["Three.", "More."]
         );
         assert_eq!(skills[2].category, None, "an empty cell is no category");
+    }
+
+    #[test]
+    fn a_name_marked_prototype_makes_a_prototype_and_only_the_marker_alone_is_no_name() {
+        let sheet = sheet(
+            "Skills",
+            vec![
+                row(&super::super::test_sheets::HEADER),
+                row(&["PROT", "<p>New things [prototype]</p>", "", "D", "Two.", ""]),
+                row(&["ONLY", "[Prototype]", "", "D", "Two.", ""]),
+            ],
+        );
+        let columns = SkillColumns::from_header(&sheet.rows[0]).unwrap();
+        let (skills, skipped) = read_skills(&sheet, 0, &columns);
+        assert_eq!(skills[0].name, "New things");
+        assert_eq!(skills[0].status, Status::Prototype);
+        assert_eq!(skipped[0].reason, SkipReason::NoName);
     }
 }

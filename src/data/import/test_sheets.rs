@@ -1,6 +1,7 @@
 //! Sheets for the import's unit tests.
 
 use super::Sheet;
+use crate::data::model::LevelName;
 
 /// A row of cells.
 pub fn row(cells: &[&str]) -> Vec<String> {
@@ -40,4 +41,11 @@ pub fn skills_with_bad_rows() -> Vec<Vec<String>> {
         row(&["", "", "", "", "", ""]),
         row(&["EFGH", "Other", "Dog", "Desc", "", "Three.\nMore."]),
     ]
+}
+
+/// Each level's number, name and essence, to compare in one assertion.
+pub fn level_summary(levels: &[LevelName]) -> Vec<(u8, &str, Option<&str>)> {
+    (levels.iter())
+        .map(|l| (l.level.get(), l.name.as_str(), l.essence.as_deref()))
+        .collect()
 }
