@@ -112,6 +112,29 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// The levels of responsibility: the list, one level with its attributes, or two compared
+    #[command(
+        long_about = "The levels of responsibility and the attributes that define them.\n\n\
+        With no level, lists the levels: number, name and essence. With one, shows that level: \
+        its name, essence and guidance, then every attribute's text at it. With two, puts them \
+        side by side attribute by attribute, words added and removed marked as by `compare`. \
+        Attribute texts come with the SFIA spreadsheet (`skillscope import FILE`)."
+    )]
+    Levels {
+        /// A level to show (1 to 7), or two to compare side by side
+        #[arg(value_name = "LEVEL", num_args = 0..=2,
+              value_parser = clap::value_parser!(u8).range(1..=7))]
+        levels: Vec<u8>,
+        /// Only the attribute with this code, such as AUTO (repeatable; with a level)
+        #[arg(long = "attribute", value_name = "CODE")]
+        attributes: Vec<String>,
+        /// The levels of this framework ("SFIA" or "SFIA 9"); default: the first loaded with
+        /// attributes, else the first with levels
+        #[arg(long)]
+        framework: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Check data files and report every error with path:line:column
     Validate {
         /// RON files or folders of them

@@ -5,6 +5,7 @@ pub mod args;
 mod compare;
 mod completions;
 mod import;
+mod levels;
 mod list;
 mod paths;
 mod search;
@@ -194,6 +195,7 @@ pub fn run(
             | Command::Show { .. }
             | Command::Search { .. }
             | Command::Compare { .. }
+            | Command::Levels { .. }
     ) {
         warn_about_config(user.as_ref(), check_config);
     }
@@ -247,6 +249,20 @@ pub fn run(
                 right: right_framework.as_deref().or(both),
             };
             compare::run(catalog, [left, right], frameworks, output, out)
+        }
+        Command::Levels {
+            levels,
+            attributes,
+            framework,
+            output,
+        } => {
+            let catalog = load_reporting_errors(sources, user.as_ref(), output.format);
+            let wanted = levels::Wanted {
+                levels,
+                attributes,
+                framework: framework.as_deref(),
+            };
+            levels::run(catalog, wanted, output, out)
         }
         Command::Validate { paths } => validate::run(paths, out),
         Command::Paths => paths::run(sources, user.as_ref(), check_config, out),

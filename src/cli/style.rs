@@ -145,20 +145,15 @@ mod tests {
     fn a_comparison_in_colour_has_no_brackets_and_colour_takes_no_columns() {
         use crate::data::sources::{load_catalog, SourceSelection};
         use crate::query::diff::compare_statements;
+        use crate::query::render::comparison::built_in_sides;
         use crate::query::render::comparison::columns::ChangeMarks;
         use crate::query::render::comparison::printed::printed_comparison;
-        use crate::query::render::comparison::Side;
 
         let catalog = load_catalog(&SourceSelection {
             built_in: true,
             ..Default::default()
         });
-        let entry = &catalog.entries[catalog.find("RELM", None)[0]];
-        let [left, right] = [4, 5].map(|level| Side {
-            catalog: &catalog,
-            entry,
-            level: crate::data::model::Level::new(level).unwrap(),
-        });
+        let [left, right] = built_in_sides(&catalog, "RELM", [4, 5]);
         let rows = compare_statements(left.statements(), right.statements());
         let style = TextStyle {
             color: true,

@@ -22,6 +22,9 @@ pub struct FrameworkInfo {
     pub level_names: [String; 7],
     pub level_essence: [Option<String>; 7],
     pub level_guidance: [Option<String>; 7],
+    /// Which levels a data file defined (`levels:`); the others carry SFIA's names only as a
+    /// fallback, so a framework of one's own without levels has none to explain.
+    pub level_defined: [bool; 7],
     /// The generic attributes and business skills, in the order first loaded; a later file's
     /// attribute with the same code replaces the earlier one in place.
     pub attributes: Vec<Attribute>,
@@ -38,6 +41,16 @@ impl FrameworkInfo {
 
     pub fn level_name(&self, level: Level) -> &str {
         &self.level_names[level.index()]
+    }
+
+    /// The levels a data file defined, lowest first.
+    pub fn defined_levels(&self) -> impl Iterator<Item = Level> + '_ {
+        Level::all().filter(|level| self.level_defined[level.index()])
+    }
+
+    /// Whether `wanted` names this framework: its name ("SFIA") or title ("SFIA 9"), in any case.
+    pub fn answers_to(&self, wanted: &str) -> bool {
+        self.name.eq_ignore_ascii_case(wanted) || self.title().eq_ignore_ascii_case(wanted)
     }
 
     /// The essence of a level, when the data gives it.
@@ -58,6 +71,7 @@ impl FrameworkInfo {
     fn apply_levels(&mut self, framework: &Framework) {
         for level in &framework.levels {
             let i = level.level.index();
+            self.level_defined[i] = true;
             self.level_names[i] = level.name.clone();
             if level.essence.is_some() {
                 self.level_essence[i] = level.essence.clone();
@@ -166,6 +180,7 @@ impl Catalog {
                 level_names: STANDARD_LEVEL_NAMES.map(String::from),
                 level_essence: Default::default(),
                 level_guidance: Default::default(),
+                level_defined: [false; 7],
                 attributes: Vec::new(),
             });
             self.frameworks.len() - 1
@@ -217,8 +232,7 @@ impl Catalog {
     }
 
     pub fn framework_matches(&self, entry: &Entry, wanted: &str) -> bool {
-        let info = self.framework_of(entry);
-        info.name.eq_ignore_ascii_case(wanted) || info.title().eq_ignore_ascii_case(wanted)
+        self.framework_of(entry).answers_to(wanted)
     }
 
     /// True when [`Catalog::make_printable`] would leave every framework and entry as it is:
@@ -350,6 +364,12 @@ mod tests {
             "kept: the second file has none"
         );
         assert_eq!(info.level_guidance[3].as_deref(), Some("G4"));
+        let defined: Vec<u8> = info.defined_levels().map(Level::get).collect();
+        assert_eq!(
+            defined,
+            [4],
+            "the other levels have only SFIA's names to fall back on"
+        );
         let codes: Vec<&str> = info.attributes.iter().map(|a| a.code.as_str()).collect();
         assert_eq!(codes, ["AUTO", "LEAD", "INFL"]);
         assert_eq!(
@@ -408,6 +428,9 @@ mod tests {
         assert_eq!(catalog.find("AB", Some("f 2")), vec![1]);
         assert_eq!(catalog.find("AB", Some("g")), vec![2]);
         assert_eq!(catalog.frameworks[1].title(), "F 2");
+        assert!(catalog.frameworks[1].answers_to("f 2") && catalog.frameworks[1].answers_to("F"));
+        assert!(!catalog.frameworks[1].answers_to("F 1"));
+        assert_eq!(catalog.frameworks[2].defined_levels().count(), 0);
     }
 
     #[test]

@@ -2,6 +2,10 @@
 //! comparison as Markdown, and its summary. The commands and the browser both use these; the
 //! comparison as a document of marked text is in [`printed`] (the `compare` command) and
 //! [`pane`] (the browser), both made of the same [`columns`].
+//!
+//! What they lay out is a [`Comparison`]: a heading per side and sections of diffed statements.
+//! A skill's comparison is one section without a title; the levels of responsibility compared
+//! (`query::render::levels`) have a section per attribute, so both read the same way.
 
 pub mod columns;
 pub mod pane;
@@ -13,6 +17,82 @@ use super::{level_heading, level_label, markdown_escape};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::{Level, Statement};
 use crate::query::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow, Word};
+use crate::query::render::document::Line;
+
+/// Two sides compared: what [`printed`], [`pane`] and [`Comparison::markdown`] lay out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// What each side is: "RELM L4 — Enable", "Level 5 — Ensure, advise".
+    pub headings: [String; 2],
+    pub sections: Vec<Section>,
+}
+
+/// Rows of diffed statements about one thing, such as one attribute of two levels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The name of the group this section opens ("Attributes"), shown above its title.
+    pub group: Option<String>,
+    /// What the rows are about ("Autonomy (AUTO)"), across the whole width.
+    pub title: Option<Line>,
+    pub rows: Vec<DiffRow>,
+}
+
+impl Section {
+    /// Rows with nothing above them: a skill's statements.
+    pub fn untitled(rows: Vec<DiffRow>) -> Section {
+        Section {
+            group: None,
+            title: None,
+            rows,
+        }
+    }
+
+    pub fn is_titled(&self) -> bool {
+        self.group.is_some() || self.title.is_some()
+    }
+}
+
+impl Comparison {
+    /// Two sides of skills, `rows` the diff of their statements.
+    pub fn of_skills(left: &Side, right: &Side, rows: Vec<DiffRow>) -> Comparison {
+        Comparison {
+            headings: [left.heading(right), right.heading(left)],
+            sections: vec![Section::untitled(rows)],
+        }
+    }
+
+    /// (added, removed, unchanged) words over every section, as [`change_counts`] counts them.
+    pub fn change_counts(&self) -> (usize, usize, usize) {
+        (self.sections.iter()).fold((0, 0, 0), |total, section| {
+            let (added, removed, unchanged) = change_counts(&section.rows);
+            (total.0 + added, total.1 + removed, total.2 + unchanged)
+        })
+    }
+
+    /// Under `## title`, each section's group and title as headings, then a table with a
+    /// column per side; added words in **bold**, removed ones ~~struck~~.
+    pub fn markdown(&self, title: &str) -> String {
+        let e = markdown_escape;
+        let mut out = format!("## {}\n", e(title));
+        for section in &self.sections {
+            out.push('\n');
+            if let Some(group) = &section.group {
+                out.push_str(&format!("### {}\n\n", e(group)));
+            }
+            if let Some(title) = &section.title {
+                out.push_str(&format!("#### {}\n\n", e(&title.text())));
+            }
+            let [left, right] = self.headings.each_ref().map(|h| e(h));
+            out.push_str(&format!("| {left} | {right} |\n|---|---|\n"));
+            for row in &section.rows {
+                let cell =
+                    |line: &Option<DiffLine>| line.as_ref().map(markdown_line).unwrap_or_default();
+                out.push_str(&format!("| {} | {} |\n", cell(&row.left), cell(&row.right)));
+            }
+        }
+        out
+    }
+}
 
 /// One side of the comparison, found in the catalog.
 pub struct Side<'a> {
@@ -80,19 +160,8 @@ pub fn summary(added: usize, removed: usize) -> String {
 
 /// A table with a column per side; added words in **bold**, removed ones ~~struck~~.
 pub fn markdown(left: &Side, right: &Side, rows: &[DiffRow]) -> String {
-    let e = markdown_escape;
-    let mut out = format!(
-        "## {} → {}\n\n| {} | {} |\n|---|---|\n",
-        e(&left.label(right)),
-        e(&right.label(left)),
-        e(&left.heading(right)),
-        e(&right.heading(left)),
-    );
-    for row in rows {
-        let cell = |line: &Option<DiffLine>| line.as_ref().map(markdown_line).unwrap_or_default();
-        out.push_str(&format!("| {} | {} |\n", cell(&row.left), cell(&row.right)));
-    }
-    out
+    let title = format!("{} → {}", left.label(right), right.label(left));
+    Comparison::of_skills(left, right, rows.to_vec()).markdown(&title)
 }
 
 /// Words escaped, runs of changed words grouped into one span each.
@@ -119,4 +188,19 @@ pub fn groups(words: &[Word]) -> impl Iterator<Item = (Change, &[Word])> {
     words
         .chunk_by(|a, b| a.change == b.change)
         .map(|run| (run[0].change, run))
+}
+
+/// Sides of the built-in skills, for tests.
+#[cfg(test)]
+pub(crate) fn built_in_sides<'a>(
+    catalog: &'a Catalog,
+    code: &str,
+    levels: [u8; 2],
+) -> [Side<'a>; 2] {
+    let entry = &catalog.entries[catalog.find(code, None)[0]];
+    levels.map(|level| Side {
+        catalog,
+        entry,
+        level: Level::new(level).unwrap(),
+    })
 }

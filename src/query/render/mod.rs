@@ -1,16 +1,17 @@
-//! Skills and comparisons as documents for both faces: lines of marked text ([`document`]) that
+//! Skills, comparisons and the levels of responsibility as documents for both faces: lines of marked text ([`document`]) that
 //! the commands print and the browser draws, Markdown and JSON; labels and headings, and the
 //! width helpers text layout needs. Text and Markdown are made from a printable catalog (see
 //! [`Catalog::make_printable`]); JSON from the original text, escaped by serde_json.
 
 pub mod comparison;
 pub mod document;
+pub mod levels;
 pub mod skill;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::data::catalog::{Catalog, Entry};
-use crate::data::model::Level;
+use crate::data::model::{GuidanceBlock, Level};
 
 /// Seven cells, a digit where the level is defined: "·23456·".
 pub fn level_grid_text(entry: &Entry) -> String {
@@ -68,6 +69,26 @@ pub(crate) fn levels_to_show(entry: &Entry, only: Option<Level>) -> Vec<Level> {
         .defined_levels()
         .filter(|level| only.is_none_or(|o| o == *level))
         .collect()
+}
+
+/// Guidance notes as Markdown, escaped: each paragraph, and each bullet list, then a blank line.
+pub(crate) fn guidance_markdown(blocks: Vec<GuidanceBlock>) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            GuidanceBlock::Paragraph(text) => {
+                out.push_str(&markdown_escape(&text));
+                out.push('\n');
+            }
+            GuidanceBlock::Bullets(items) => {
+                for item in items {
+                    out.push_str(&format!("- {}\n", markdown_escape(item)));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Escapes the characters that Markdown would read as markup.

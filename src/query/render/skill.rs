@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Map, Value};
 
 use super::document::{Document, Line, Mark, Span};
-use super::{level_grid_text, levels_to_show, markdown_escape, placement};
+use super::{guidance_markdown, level_grid_text, levels_to_show, markdown_escape, placement};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::{GuidanceBlock, Level};
 
@@ -113,19 +113,7 @@ pub fn skill_markdown(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> 
         let blocks = skill.guidance_blocks();
         if !blocks.is_empty() {
             let _ = writeln!(out, "\n### Guidance notes\n");
-            for block in blocks {
-                match block {
-                    GuidanceBlock::Paragraph(text) => {
-                        let _ = writeln!(out, "{}\n", e(&text));
-                    }
-                    GuidanceBlock::Bullets(items) => {
-                        for item in items {
-                            let _ = writeln!(out, "- {}", e(item));
-                        }
-                        out.push('\n');
-                    }
-                }
-            }
+            out.push_str(&guidance_markdown(blocks));
         }
     }
     for level in levels_to_show(entry, only) {

@@ -1,6 +1,6 @@
 //! The pieces both comparison layouts are made of: a statement's words wrapped into a column
-//! as a bullet with hanging lines, each word marked by its change, and the pairing of rows
-//! for a side-by-side view.
+//! as a bullet with hanging lines, each word marked by its change; the pairing of rows for a
+//! side-by-side view; and the lines that open a titled section.
 //!
 //! Lines are wrapped from the diff's words, never from styled text, so a face's styling never
 //! counts toward a column's width.
@@ -8,7 +8,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::groups;
-use crate::query::diff::{Change, DiffLine, DiffRow};
+use crate::query::diff::{Change, DiffLine, DiffRow, Word};
 use crate::query::render::document::{Line, Mark, Span};
 use crate::query::render::split_to_width;
 
@@ -63,6 +63,32 @@ pub fn statement_lines(line: &DiffLine, width: usize, marks: ChangeMarks) -> Vec
         previous = Some(change);
     }
     lines.push(current);
+    lines
+}
+
+/// A statement with no change to show, wrapped as [`statement_lines`] wraps one.
+pub fn plain_statement_lines(statement: &str, width: usize) -> Vec<Line> {
+    let words = statement.split_whitespace().map(|word| Word {
+        text: word.to_string(),
+        change: Change::Unchanged,
+    });
+    let line = DiffLine {
+        statement: 0,
+        words: words.collect(),
+    };
+    statement_lines(&line, width, ChangeMarks::Styled)
+}
+
+/// What opens a titled section, each line cut to `width`: a blank line, the group's name over
+/// a rule when the section opens a group, then the title.
+pub fn section_heading_lines(group: Option<&str>, title: Option<&Line>, width: usize) -> Vec<Line> {
+    let mut lines = vec![Line::default()];
+    if let Some(group) = group {
+        lines.push(Line::marked(group, Mark::Title).fit(width));
+        let rule = "─".repeat(group.width().min(width));
+        lines.push(Line::marked(rule, Mark::Dim));
+    }
+    lines.extend(title.map(|title| title.clone().fit(width)));
     lines
 }
 

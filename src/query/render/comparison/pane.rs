@@ -1,15 +1,16 @@
-//! The comparison as the browser's pane shows it: the skills' names, the summary with a legend
-//! of the marks, then both sides (side by side when wide enough, else one above the other);
-//! and the progression of one skill through all its levels. Presentation mode (for
-//! projectors) leaves a blank line after every statement and highlights no side.
+//! The comparison as the browser's pane shows it: a title, the summary with a legend of the
+//! marks, then both sides (side by side when wide enough, else one above the other), each
+//! titled section under its heading; and the progression of one skill through all its levels.
+//! Presentation mode (for projectors) leaves a blank line after every statement and highlights
+//! no side.
 
 use unicode_width::UnicodeWidthStr;
 
-use super::columns::{row_lines, statement_lines, zipped_rows, ChangeMarks};
-use super::{summary, Side};
+use super::columns::{row_lines, section_heading_lines, statement_lines, zipped_rows, ChangeMarks};
+use super::{summary, Comparison, Section, Side};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::Level;
-use crate::query::diff::{change_counts, compare_statements, DiffLine, DiffRow};
+use crate::query::diff::{change_counts, compare_statements, DiffLine};
 use crate::query::render::document::{Document, Line, Mark, Span, GUTTER};
 
 /// Below this width the two sides are stacked instead of side by side.
@@ -25,10 +26,19 @@ pub struct PaneLayout {
     pub presentation: bool,
 }
 
+impl PaneLayout {
+    /// The marks of the two headings: the active side's is selected, except in presentation.
+    pub fn heading_marks(&self) -> [Mark; 2] {
+        [0, 1].map(|index| match index == self.active && !self.presentation {
+            true => Mark::Selected,
+            false => Mark::Title,
+        })
+    }
+}
+
 /// `left` and `right` compared, laid out for the pane.
 pub fn pane_comparison(left: &Side, right: &Side, layout: PaneLayout) -> Document {
     let rows = compare_statements(left.statements(), right.statements());
-    let mut document = Document::default();
     let same_skill = left.entry.framework == right.entry.framework
         && left.entry.skill.code == right.entry.skill.code;
     let names = if same_skill {
@@ -36,28 +46,24 @@ pub fn pane_comparison(left: &Side, right: &Side, layout: PaneLayout) -> Documen
     } else {
         format!("{} · {}", left.entry.skill.name, right.entry.skill.name)
     };
-    document.push(Line::marked(names, Mark::Title).fit(layout.width));
-    document.push(summary_with_legend(&rows).fit(layout.width));
+    pane(&names, &Comparison::of_skills(left, right, rows), layout)
+}
+
+/// `comparison` under `title`, laid out for the pane: the title, the summary with its legend,
+/// a blank line, then [`pane_sides`] with the active side's heading selected.
+pub fn pane(title: &str, comparison: &Comparison, layout: PaneLayout) -> Document {
+    let mut document = Document::default();
+    document.push(Line::marked(title, Mark::Title).fit(layout.width));
+    document.push(summary_with_legend(comparison).fit(layout.width));
     document.blank();
-    let mark = |index| match index == layout.active && !layout.presentation {
-        true => Mark::Selected,
-        false => Mark::Title,
-    };
-    let headings = [
-        Line::marked(left.heading(right), mark(0)),
-        Line::marked(right.heading(left), mark(1)),
-    ];
-    if layout.width >= SIDE_BY_SIDE_MIN_WIDTH {
-        push_side_by_side(&mut document, headings, &rows, layout);
-    } else {
-        push_stacked(&mut document, headings, &rows, layout);
-    }
+    let sides = pane_sides(comparison, layout.heading_marks(), layout);
+    document.extend(sides.lines);
     document
 }
 
 /// "+3 words, −2 words   added: like this  removed: like this", each "like this" in its mark.
-fn summary_with_legend(rows: &[DiffRow]) -> Line {
-    let (added, removed, _) = change_counts(rows);
+pub fn summary_with_legend(comparison: &Comparison) -> Line {
+    let (added, removed, _) = comparison.change_counts();
     Line::new(vec![
         Span::new(summary(added, removed), Mark::Dim),
         Span::new("   added: ", Mark::Dim),
@@ -67,29 +73,45 @@ fn summary_with_legend(rows: &[DiffRow]) -> Line {
     ])
 }
 
+/// The two headings in `marks`, then every section: side by side when the pane is at least
+/// [`SIDE_BY_SIDE_MIN_WIDTH`] wide, else the left side above the right.
+pub fn pane_sides(comparison: &Comparison, marks: [Mark; 2], layout: PaneLayout) -> Document {
+    let mut document = Document::default();
+    let headings = [0, 1].map(|i| Line::marked(comparison.headings[i].as_str(), marks[i]));
+    if layout.width >= SIDE_BY_SIDE_MIN_WIDTH {
+        push_side_by_side(&mut document, headings, &comparison.sections, layout);
+    } else {
+        push_stacked(&mut document, headings, &comparison.sections, layout);
+    }
+    document
+}
+
 /// Two equal columns; unpaired statements share rows (see [`zipped_rows`]).
 fn push_side_by_side(
     document: &mut Document,
     [left, right]: [Line; 2],
-    rows: &[DiffRow],
+    sections: &[Section],
     layout: PaneLayout,
 ) {
     let column = (layout.width - GUTTER.width()) / 2;
     let beside = |left: Line, right: Line| Line::beside(left, right, column, Mark::Dim);
     document.push(beside(left.fit(column), right.fit(column)));
-    for row in zipped_rows(rows) {
-        document.extend(row_lines(row, [column; 2], ChangeMarks::Styled, Mark::Dim));
-        if layout.presentation {
-            document.push(beside(Line::default(), Line::default()));
+    for section in sections {
+        push_section_heading(document, section, layout.width);
+        for row in zipped_rows(&section.rows) {
+            document.extend(row_lines(row, [column; 2], ChangeMarks::Styled, Mark::Dim));
+            if layout.presentation {
+                document.push(beside(Line::default(), Line::default()));
+            }
         }
     }
 }
 
-/// The left side, a blank line, then the right side.
+/// The left side, a blank line, then the right side, each with every section.
 fn push_stacked(
     document: &mut Document,
     headings: [Line; 2],
-    rows: &[DiffRow],
+    sections: &[Section],
     layout: PaneLayout,
 ) {
     for (index, heading) in headings.into_iter().enumerate() {
@@ -97,11 +119,21 @@ fn push_stacked(
             document.blank();
         }
         document.push(heading.fit(layout.width));
-        let statements = rows.iter().filter_map(|row| match index {
-            0 => row.left.as_ref(),
-            _ => row.right.as_ref(),
-        });
-        push_statements(document, statements, layout.width, layout.presentation);
+        for section in sections {
+            push_section_heading(document, section, layout.width);
+            let statements = section.rows.iter().filter_map(|row| match index {
+                0 => row.left.as_ref(),
+                _ => row.right.as_ref(),
+            });
+            push_statements(document, statements, layout.width, layout.presentation);
+        }
+    }
+}
+
+fn push_section_heading(document: &mut Document, section: &Section, width: usize) {
+    if section.is_titled() {
+        let group = section.group.as_deref();
+        document.extend(section_heading_lines(group, section.title.as_ref(), width));
     }
 }
 

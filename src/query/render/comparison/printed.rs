@@ -1,12 +1,13 @@
-//! The comparison as the `compare` command prints it: the two headings, a rule, a row per
-//! statement pair with a blank line between rows, then the summary. Rows are kept as the diff
-//! gives them (an unpaired statement has its row to itself), so the text reads in order.
+//! The comparison as the commands print it: the two headings, a rule, a row per statement pair
+//! with a blank line between rows, each titled section under its heading, then the summary.
+//! Rows are kept as the diff gives them (an unpaired statement has its row to itself), so the
+//! text reads in order.
 
 use unicode_width::UnicodeWidthStr;
 
-use super::columns::{row_lines, ChangeMarks};
-use super::{summary, Side};
-use crate::query::diff::{change_counts, DiffRow};
+use super::columns::{row_lines, section_heading_lines, ChangeMarks};
+use super::{summary, Comparison, Side};
+use crate::query::diff::DiffRow;
 use crate::query::render::document::{Document, Line, Mark, GUTTER};
 
 /// Narrower than this and a column holds too little to read; the line grows instead.
@@ -20,39 +21,69 @@ pub fn printed_comparison(
     width: usize,
     marks: ChangeMarks,
 ) -> Document {
-    let inner = width.saturating_sub(GUTTER.width());
-    let widths = [
-        (inner / 2).max(MIN_COLUMN),
-        (inner - inner / 2).max(MIN_COLUMN),
-    ];
+    printed(
+        &Comparison::of_skills(left, right, rows.to_vec()),
+        width,
+        marks,
+    )
+}
+
+/// `comparison` in two columns that fill `width`, the summary of every section at the end.
+pub fn printed(comparison: &Comparison, width: usize, marks: ChangeMarks) -> Document {
+    let mut document = printed_sides(comparison, width, marks);
+    let (added, removed, _) = comparison.change_counts();
+    document.blank();
+    document.push(Line::plain(summary(added, removed)));
+    document
+}
+
+/// [`printed`] without the summary: the headings, the rule and the sections.
+pub fn printed_sides(comparison: &Comparison, width: usize, marks: ChangeMarks) -> Document {
+    let widths = column_widths(width);
     let mut document = Document::default();
-    let heading = |side: &Side, other: &Side, width| {
-        Line::marked(side.heading(other), Mark::Title).fit(width)
-    };
+    let [left, right] = comparison
+        .headings
+        .each_ref()
+        .map(|heading| Line::marked(heading.as_str(), Mark::Title));
     document.push(Line::beside(
-        heading(left, right, widths[0]),
-        heading(right, left, widths[1]),
+        left.fit(widths[0]),
+        right.fit(widths[1]),
         widths[0],
         Mark::Plain,
     ));
     let rule = format!("{}─┼─{}", "─".repeat(widths[0]), "─".repeat(widths[1]));
     document.push(Line::marked(rule, Mark::Dim));
-    for (n, row) in rows.iter().enumerate() {
-        if n > 0 {
-            document.push(Line::beside(
-                Line::default(),
-                Line::default(),
-                widths[0],
-                Mark::Plain,
+    let between_rows = || Line::beside(Line::default(), Line::default(), widths[0], Mark::Plain);
+    for (index, section) in comparison.sections.iter().enumerate() {
+        if section.is_titled() {
+            let group = section.group.as_deref();
+            let full_width = widths[0] + GUTTER.width() + widths[1];
+            document.extend(section_heading_lines(
+                group,
+                section.title.as_ref(),
+                full_width,
             ));
+        } else if index > 0 {
+            document.push(between_rows());
         }
-        let row = (row.left.as_ref(), row.right.as_ref());
-        document.extend(row_lines(row, widths, marks, Mark::Plain));
+        for (n, row) in section.rows.iter().enumerate() {
+            if n > 0 {
+                document.push(between_rows());
+            }
+            let row = (row.left.as_ref(), row.right.as_ref());
+            document.extend(row_lines(row, widths, marks, Mark::Plain));
+        }
     }
-    let (added, removed, _) = change_counts(rows);
-    document.blank();
-    document.push(Line::plain(summary(added, removed)));
     document
+}
+
+/// The two columns' widths for a line of `width` columns.
+fn column_widths(width: usize) -> [usize; 2] {
+    let inner = width.saturating_sub(GUTTER.width());
+    [
+        (inner / 2).max(MIN_COLUMN),
+        (inner - inner / 2).max(MIN_COLUMN),
+    ]
 }
 
 #[cfg(test)]
