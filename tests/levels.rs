@@ -351,6 +351,14 @@ fn the_first_framework_with_attributes_is_shown_and_the_others_named() {
     ]);
     assert!(ok(&chosen).contains("\nOther 1\n"));
     assert_eq!(stderr(&chosen), "");
+    // A newer edition wins wherever it was loaded, as in `compare`.
+    sandbox.write(
+        "newer.ron",
+        &LEVELS.replace("edition: \"1\"", "edition: \"2\""),
+    );
+    let newer = sandbox.run(&["levels", "4", "--data", "newer.ron", "--data", "levels.ron"]);
+    assert!(ok(&newer).contains("\nTesting 2\n"), "{}", stdout(&newer));
+    assert!(stderr(&newer).contains("showing the levels of Testing 2; Testing 1 also"));
     // Alone, the framework with attributes wins over the built-in one loaded before it.
     let alone = levels(&sandbox, &["4"]);
     assert!(ok(&alone).contains("\nTesting 1\n") && stderr(&alone).is_empty());
