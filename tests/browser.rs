@@ -227,7 +227,12 @@ fn help_lists_the_same_keys_as_the_footer() {
             for binding in &hinted {
                 for key in &binding.keys {
                     let action = app.keymap().action_for(scope, &key_event(key));
-                    assert_eq!(action, Some(binding.action), "{} {key}", binding.label);
+                    assert_eq!(
+                        action,
+                        Some(binding.action.clone()),
+                        "{} {key}",
+                        binding.label
+                    );
                 }
             }
             // The help opens from browsing or comparing; a search types the key instead.

@@ -201,6 +201,31 @@ fn validate_reports_positions_and_fails_on_any_error() {
     assert!(text.contains("1 valid, 1 with errors"));
 }
 
+/// A file name holding line breaks is printed escaped, on one line: it cannot forge a line of
+/// the report (here, a summary claiming success).
+#[cfg(unix)]
+#[test]
+fn validate_prints_file_names_escaped_on_one_line() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "dir/a.ron: ok (1 skills)\n2 valid, 0 with errors\nb.ron",
+        EXTRA,
+    );
+    sandbox.write("dir/bad\r\n\u{202e}.ron", "(");
+    let output = sandbox.run(&["validate", sandbox.path("dir").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0]
+            .ends_with("dir/a.ron: ok (1 skills)\\n2 valid, 0 with errors\\nb.ron: ok (2 skills)"),
+        "{text}"
+    );
+    assert!(lines[1].contains("dir/bad\\r\\n\\u{202e}.ron:1:"), "{text}");
+    assert_eq!(lines[2], "1 valid, 1 with errors");
+}
+
 #[test]
 fn paths_lists_the_data_folder_and_its_files() {
     let sandbox = Sandbox::new();

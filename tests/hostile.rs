@@ -109,11 +109,14 @@ fn json_keeps_the_original_text_escaped() {
     ]);
     let raw = String::from_utf8(output.stdout).unwrap();
     assert!(!raw.contains('\u{1b}'), "JSON escapes control characters");
+    assert!(
+        !raw.chars().any(is_dangerous),
+        "JSON escapes C1 controls and bidi overrides too: {raw}"
+    );
     let value: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    assert!(value["name"]
-        .as_str()
-        .unwrap()
-        .contains("\u{1b}]0;PWNED\u{7}"));
+    let name = value["name"].as_str().unwrap();
+    assert!(name.contains("\u{1b}]0;PWNED\u{7}") && name.contains('\u{202e}'));
+    assert!(value["description"].as_str().unwrap().contains('\u{9b}'));
 }
 
 #[test]

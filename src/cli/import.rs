@@ -12,10 +12,10 @@ use crate::data::import::{
     AttributesFrom, FileRole, ImportOptions, ImportReport, LevelNamesFrom, Origin, Workbook,
 };
 use crate::data::paths::UserPaths;
-use crate::data::sanitize::{printable, Lines};
+use crate::data::sanitize::{escaped_path, printable, Lines};
 
 fn shown(path: &Path) -> String {
-    printable(&path.display().to_string(), Lines::Single).into_owned()
+    escaped_path(path)
 }
 
 fn safe(text: &str) -> String {

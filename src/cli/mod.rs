@@ -5,6 +5,7 @@ pub mod args;
 mod compare;
 mod completions;
 mod import;
+mod json;
 mod levels;
 mod list;
 mod paths;
@@ -21,6 +22,7 @@ use crate::config::{ConfigCheck, ConfigStatus};
 use crate::data::catalog::Catalog;
 use crate::data::paths::UserPaths;
 use crate::data::sources::{load_catalog, SourceSelection};
+pub use json::write_json;
 use style::TextStyle;
 
 /// Why a command stopped.
@@ -122,14 +124,6 @@ fn warn_about_config(user: Option<&UserPaths>, check: ConfigCheck) {
             "warning: {error} (config file not used: defaults apply)"
         ));
     }
-}
-
-/// Writes a JSON value, pretty-printed, and a final newline.
-pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<(), CommandError> {
-    serde_json::to_writer_pretty(&mut *out, value)
-        .map_err(|e| CommandError::Failed(e.to_string()))?;
-    writeln!(out)?;
-    Ok(())
 }
 
 /// Whether text output may be coloured: only on a terminal, never with NO_COLOR set.

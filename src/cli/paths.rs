@@ -7,7 +7,7 @@ use super::{source_selection, CommandResult};
 use crate::cli::args::SourceArgs;
 use crate::config::{ConfigCheck, ConfigStatus};
 use crate::data::paths::UserPaths;
-use crate::data::sanitize::{printable, Lines};
+use crate::data::sanitize::{escaped_path, printable, Lines};
 use crate::data::sources::{ron_files_in, BUILT_IN_NAME};
 
 pub fn run(
@@ -17,8 +17,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> CommandResult {
     let selection = source_selection(sources, user);
-    let show =
-        |path: &std::path::Path| printable(&path.display().to_string(), Lines::Single).into_owned();
+    let show = escaped_path;
     writeln!(out, "Data, read in this order (later files replace skills with the same framework, edition and code):")?;
     if selection.built_in {
         writeln!(

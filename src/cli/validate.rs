@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::CommandResult;
-use crate::data::sanitize::{printable, Lines};
+use crate::data::sanitize::{escaped_path, printable, Lines};
 use crate::data::sources::{read_framework_file, ron_files_in, LoadError};
 
 /// "a spreadsheet" or "a CSV file" when the path names one (by its extension), which `import`
@@ -49,7 +49,7 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> CommandResult {
         match read_framework_file(file) {
             Ok(framework) => {
                 valid += 1;
-                let shown = printable(&file.display().to_string(), Lines::Single).into_owned();
+                let shown = escaped_path(file);
                 writeln!(out, "{shown}: ok ({} skills)", framework.skills.len())?;
             }
             Err(error) => errors.push(error),

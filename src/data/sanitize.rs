@@ -5,9 +5,12 @@
 //! replaced by something visible, so no escape sequence can move the cursor, clear the screen,
 //! retitle the window or write the clipboard, and nothing is silently hidden or reordered. JSON
 //! output keeps the original text (serde_json escapes what JSON needs; the commands escape the
-//! rest, see `cli::write_json`).
+//! rest, see `cli::write_json`). Paths are printed escaped ([`escaped_path`]), so that a file
+//! name holding a line break cannot forge a line of a report or a warning.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::path::Path;
 
 /// Whether line breaks carry meaning in a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +26,9 @@ const TAB: &str = "    ";
 /// Shown in place of C1 controls and bidi overrides, which have no caret notation.
 pub const REPLACEMENT: char = '\u{FFFD}';
 
-fn needs_change(c: char) -> bool {
+/// Whether [`printable`] changes a character in single-line text: a control character, a bidi
+/// control, an invisible character or a line separator.
+pub fn is_hidden_or_control(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || is_invisible(c) || is_line_separator(c)
 }
 
@@ -110,7 +115,7 @@ pub fn printable(text: &str, lines: Lines) -> Cow<'_, str> {
             '\x7f' => out.push_str("^?"),
             c if is_line_separator(c) && lines == Lines::Multi => out.push('\n'),
             c if is_line_separator(c) => out.push(' '),
-            c if needs_change(c) => out.push(REPLACEMENT),
+            c if is_hidden_or_control(c) => out.push(REPLACEMENT),
             c => out.push(c),
         }
     }
@@ -121,6 +126,50 @@ pub fn printable(text: &str, lines: Lines) -> Cow<'_, str> {
 pub fn make_printable(text: &mut String, lines: Lines) {
     if let Cow::Owned(safe) = printable(text, lines) {
         *text = safe;
+    }
+}
+
+/// Backslashes are doubled where they are not the path separator, so an escape reads back.
+const DOUBLE_BACKSLASH: bool = !cfg!(windows);
+
+/// A path as one line that reads back exactly: `\n`, `\r` and `\t` for line breaks and tabs,
+/// `\u{…}` for any other character [`printable`] would change, `\x…` for a byte that is not
+/// UTF-8, and a doubled backslash. Every path the commands and the browser print goes through
+/// here (or [`escaped_path_text`]).
+pub fn escaped_path(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        push_escaped(&mut out, chunk.valid());
+        for byte in chunk.invalid() {
+            let _ = write!(out, "\\x{byte:02x}");
+        }
+    }
+    out
+}
+
+/// [`escaped_path`] for a path already held as text; borrows when nothing needs escaping.
+pub fn escaped_path_text(text: &str) -> Cow<'_, str> {
+    if is_printable(text, Lines::Single) && !(DOUBLE_BACKSLASH && text.contains('\\')) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    push_escaped(&mut out, text);
+    Cow::Owned(out)
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\\' if DOUBLE_BACKSLASH => out.push_str("\\\\"),
+            c if is_hidden_or_control(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
     }
 }
 
@@ -180,10 +229,35 @@ mod tests {
             for lines in [Lines::Single, Lines::Multi] {
                 let by_chars = !text
                     .chars()
-                    .any(|c| needs_change(c) && !(c == '\n' && lines == Lines::Multi));
+                    .any(|c| is_hidden_or_control(c) && !(c == '\n' && lines == Lines::Multi));
                 proptest::prop_assert_eq!(is_printable(&text, lines), by_chars, "{:?}", text);
             }
         }
+    }
+
+    #[cfg(not(windows))]
+    #[test]
+    fn paths_are_escaped_onto_one_line_that_reads_back() {
+        let forged = Path::new("/data/a.ron: ok (3 skills)\nb\r\u{202E}\u{9b}\t\\c.ron");
+        let shown = escaped_path(forged);
+        assert_eq!(
+            shown,
+            "/data/a.ron: ok (3 skills)\\nb\\r\\u{202e}\\u{9b}\\t\\\\c.ron"
+        );
+        assert!(!shown.chars().any(is_hidden_or_control));
+        assert_eq!(escaped_path_text(forged.to_str().unwrap()), shown);
+        assert!(matches!(
+            escaped_path_text("/home/ann/skills ✓.ron"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn bytes_that_are_not_utf8_are_escaped_as_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(std::ffi::OsStr::from_bytes(b"/tmp/\xff\xfeok\n"));
+        assert_eq!(escaped_path(path), "/tmp/\\xff\\xfeok\\n");
     }
 
     #[test]

@@ -32,11 +32,14 @@ pub struct LoadError {
     pub message: String,
 }
 
+/// The path escaped (see [`escaped_path`](crate::data::sanitize::escaped_path)): a file name
+/// cannot forge a line of the report.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = crate::data::sanitize::escaped_path_text(&self.path);
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+            Some((line, column)) => write!(f, "{path}:{line}:{column}: {}", self.message),
+            None => write!(f, "{path}: {}", self.message),
         }
     }
 }
@@ -96,9 +99,9 @@ impl LoadError {
         }
     }
 
-    /// Replaces control characters, so the error can be shown on a terminal.
+    /// Replaces control characters in the message, so the error can be shown on a terminal
+    /// (the path is escaped whenever the error is shown).
     pub fn make_printable(&mut self) {
-        crate::data::sanitize::make_printable(&mut self.path, crate::data::sanitize::Lines::Single);
         crate::data::sanitize::make_printable(
             &mut self.message,
             crate::data::sanitize::Lines::Multi,

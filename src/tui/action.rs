@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::data::model::Level;
 
 /// In the order docs/configuration.md lists the config names; the skipped variants last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
@@ -51,6 +51,10 @@ pub enum Action {
     Presentation,
     #[serde(skip)]
     Type(char),
+    /// Text typed into a search in one go: the characters of one batch of key presses, or a
+    /// paste. It is text, never keys: a line break in it is a space, not Enter.
+    #[serde(skip)]
+    TypeText(String),
     #[serde(skip)]
     DeleteChar,
     #[serde(skip)]

@@ -2,10 +2,12 @@
 
 pub mod action;
 mod export;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod saved_state;
 pub mod settings;
+mod signals;
 pub mod state;
 mod terminal;
 #[doc(hidden)]
@@ -17,50 +19,15 @@ pub mod ui;
 use std::io;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::event;
 
 use crate::config::ConfigStatus;
 use crate::data::catalog::Catalog;
 use crate::data::paths::UserPaths;
+use crate::data::sanitize::escaped_path;
 use action::Action;
-use layout::Pane;
+pub use input::action_for_event;
 use state::App;
-
-/// Maps a terminal event to an action, using the same layout the screen was drawn with.
-pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.is_press() || key.is_repeat() => {
-            app.keymap().action_for(app.scope(), key)
-        }
-        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
-        Event::Mouse(mouse) => {
-            let screen = app.screen();
-            let (pane, area) = screen
-                .pane_at(mouse.column, mouse.row)
-                .unwrap_or((Pane::List, ratatui::layout::Rect::default()));
-            match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::Scroll(pane, 3)),
-                MouseEventKind::ScrollUp => Some(Action::Scroll(pane, -3)),
-                MouseEventKind::Down(MouseButton::Left)
-                    if app.comparison().is_none() && app.popup().is_none() =>
-                {
-                    match pane {
-                        Pane::List if area.width > 0 => {
-                            let (_, rows) = layout::list_parts(area, app.search().is_some());
-                            (mouse.row >= rows.y && mouse.row < rows.y + rows.height)
-                                .then(|| Action::ClickListRow(usize::from(mouse.row - rows.y)))
-                        }
-                        Pane::Levels => ui::levels::ladder_level_at(area, mouse.column, mouse.row)
-                            .map(Action::ClickLevel),
-                        _ => None,
-                    }
-                }
-                _ => None,
-            }
-        }
-        _ => None,
-    }
-}
 
 /// Runs the browser until the user quits, with the settings of the user's config file.
 /// `catalog` must be printable; `color` is false with NO_COLOR.
@@ -86,33 +53,43 @@ pub fn run(catalog: Catalog, user: Option<UserPaths>, color: bool) -> io::Result
     if let Some(notice) = state_notice {
         app = app.with_notice(notice);
     }
-    terminal::exit_on_termination_signals();
-    let mut guard = terminal::TerminalGuard::enter()?;
+    let place = signals::Place::default();
+    place.remember(app.saved_state());
+    let watching = signals::watch(place.clone(), state_path.clone());
+    let mut guard = terminal::TerminalGuard::enter(watching)?;
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     while !app.should_quit() {
-        guard
-            .terminal
-            .draw(|frame| ui::draw(frame, &app.screen_view(frame.area())))?;
-        // Nothing changes on its own, so wait for the next event (signals end the process from
-        // their own thread, see `terminal`). Then handle every event already waiting before
-        // drawing again, so fast typing and pastes never queue up behind frames.
+        {
+            let _output = terminal::lock_output();
+            if signals::take_redraw_request() {
+                guard.terminal.clear()?;
+            }
+            guard
+                .terminal
+                .draw(|frame| ui::draw(frame, &app.screen_view(frame.area())))?;
+        }
+        // Nothing changes on its own, so wait for the next event (signals are handled on their
+        // own thread, see `signals`). Then handle every event already waiting before drawing
+        // again, as one batch: fast typing and pastes never queue up behind frames, and a
+        // search runs once for all the characters of a batch.
+        let mut batch = input::Batch::new();
         loop {
             let event = event::read()?;
-            if let Some(action) = action_for_event(&app, &event) {
-                app.update(action);
-            }
+            batch.apply(&mut app, &event);
             if app.should_quit() || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
+        batch.finish(&mut app);
+        place.remember(app.saved_state());
     }
     drop(guard);
     if let (Some(path), Some(state)) = (state_path, app.saved_state()) {
         if let Err(error) = saved_state::save(&path, &state) {
             eprintln!(
                 "skillscope: could not remember the last skill in {}: {error}",
-                path.display()
+                escaped_path(&path)
             );
         }
     }

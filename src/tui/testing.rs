@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 
 use super::action::Action;
+use super::input::Batch;
 use super::keymap::key_event;
 use super::state::App;
 use super::theme::Theme;
@@ -40,8 +41,10 @@ fn parse_key(name: &str) -> KeyEvent {
     key_event(&spec)
 }
 
-/// Types a key sequence: plain characters, or names in angle brackets (see [`parse_key`]).
+/// Types a key sequence: plain characters, or names in angle brackets (see [`parse_key`]). The
+/// keys arrive as one batch, as when typed faster than the browser draws.
 pub fn press_keys(app: &mut App, sequence: &str) {
+    let mut batch = Batch::new();
     let mut rest = sequence;
     while let Some(c) = rest.chars().next() {
         let (key, used) = match rest.find('>') {
@@ -51,11 +54,17 @@ pub fn press_keys(app: &mut App, sequence: &str) {
                 c.len_utf8(),
             ),
         };
-        if let Some(action) = super::action_for_event(app, &Event::Key(key)) {
-            app.update(action);
-        }
+        batch.apply(app, &Event::Key(key));
         rest = &rest[used..];
     }
+    batch.finish(app);
+}
+
+/// Pastes text, as a terminal with bracketed paste sends it.
+pub fn paste(app: &mut App, text: &str) {
+    let mut batch = Batch::new();
+    batch.apply(app, &Event::Paste(text.to_string()));
+    batch.finish(app);
 }
 
 /// Draws one frame at the app's size.

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{matches, Scope, BINDINGS};
-use crate::config::{apply_overrides, BoundKeys, KeyOverride, KeySpec};
+use crate::config::{apply_overrides, BoundKeys, KeyName, KeyOverride, KeySpec};
 use crate::tui::action::Action;
 
 /// Where the config file's key overrides apply. Search is left out so that characters typed
@@ -41,9 +41,10 @@ impl Keymap {
     /// scopes, and takes its keys away from whatever other action they did there. Two
     /// overrides giving the same key in one scope are an error, naming the key and both actions.
     pub fn with_overrides(overrides: &[KeyOverride<Action>]) -> Result<Keymap, String> {
+        refuse_signal_keys(overrides)?;
         let mut keys: Vec<BoundKeys<Scope, Action>> = BINDINGS
             .iter()
-            .map(|b| BoundKeys::new(b.scope, b.action, b.keys))
+            .map(|b| BoundKeys::new(b.scope, b.action.clone(), b.keys))
             .collect();
         apply_overrides(&mut keys, &REBINDABLE, overrides)?;
         let bindings = keys
@@ -71,7 +72,7 @@ impl Keymap {
         let bound = self
             .bindings(scope)
             .find(|b| b.keys.iter().any(|k| matches(k, event)))
-            .map(|b| b.action);
+            .map(|b| b.action.clone());
         if bound.is_some() || scope != Scope::Search {
             return bound;
         }
@@ -99,6 +100,32 @@ impl Keymap {
             .filter(|b| !b.keys.is_empty())
             .filter_map(|b| b.hint.map(|hint| (b.label.as_str(), hint)))
     }
+}
+
+/// Ctrl-c, Ctrl-\\ and Ctrl-z never reach the browser as keys: the terminal turns them into
+/// SIGINT, SIGQUIT and SIGTSTP (quit, quit, suspend; see `tui::terminal`). Only `quit` may
+/// name Ctrl-c, which it has by default.
+fn refuse_signal_keys(overrides: &[KeyOverride<Action>]) -> Result<(), String> {
+    for binding in overrides {
+        for key in &binding.keys {
+            let KeyName::Char(c) = key.key else { continue };
+            let signal = match c {
+                'c' if binding.action == Action::Quit => continue,
+                'c' => "quits the browser",
+                '\\' => "quits the browser",
+                'z' => "suspends the browser (the shell's `fg` brings it back)",
+                _ => continue,
+            };
+            if key.ctrl && !key.alt {
+                return Err(format!(
+                    "key \"{}\" cannot be given to {}: the terminal keeps it, and it {signal}",
+                    key.label(),
+                    binding.name
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A label made from keys: "q/Ctrl-c", or "/ or Ctrl-f" when a key is itself a slash.
@@ -154,7 +181,7 @@ mod tests {
                 let event = super::super::key_event(&binding.keys[0]);
                 assert_eq!(
                     keymap.action_for(binding.scope, &event),
-                    Some(action),
+                    Some(action.clone()),
                     "{name}"
                 );
             }
@@ -248,6 +275,23 @@ mod tests {
     }
 
     #[test]
+    fn the_terminals_signal_keys_cannot_be_rebound() {
+        assert!(keymap(r#"(keys: {"quit": ["x", "Ctrl-c"]})"#).is_ok());
+        for (config, key) in [
+            (r#"(keys: {"export": ["Ctrl-z"]})"#, "Ctrl-z"),
+            (r#"(keys: {"search": ["Ctrl-c"]})"#, "Ctrl-c"),
+            (r#"(keys: {"quit": ["Ctrl-\\"]})"#, "Ctrl-\\"),
+        ] {
+            let error = keymap(config).unwrap_err();
+            assert!(
+                error.starts_with(&format!("key \"{key}\" cannot be given to")),
+                "{error}"
+            );
+        }
+        assert!(keymap(r#"(keys: {"export": ["z", "Alt-z"]})"#).is_ok());
+    }
+
+    #[test]
     fn keys_equal_to_the_defaults_keep_the_default_labels() {
         let example = crate::config::parse(
             "config.example.ron",
@@ -265,7 +309,7 @@ mod tests {
                     let event = super::super::key_event(key);
                     assert_eq!(
                         keymap.action_for(scope, &event),
-                        Some(binding.action),
+                        Some(binding.action.clone()),
                         "{scope:?} {key:?}"
                     );
                 }

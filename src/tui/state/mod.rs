@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 
 pub use compare::{Comparison, Side};
 pub use popup::Popup;
-pub use search::{Search, SearchPurpose};
+pub use search::{Search, SearchPurpose, MAX_QUERY_CHARS};
 
 use super::action::Action;
 use super::keymap::{Keymap, Scope};

@@ -1,7 +1,10 @@
 //! Search mode: a query typed into the list pane, its ranked results, and jumping to one; or,
-//! from the comparison, picking the skill for its active side.
+//! from the comparison, picking the skill for its active side. What is typed or pasted is text:
+//! line breaks become spaces, control and invisible characters are dropped, and the query is
+//! capped at [`MAX_QUERY_CHARS`].
 
 use super::{nearest_defined, App, ListView, Side};
+use crate::data::sanitize::is_hidden_or_control;
 use crate::query::search::{Hit, Query};
 use crate::tui::action::Action;
 use crate::tui::layout::Pane;
@@ -13,9 +16,17 @@ pub enum SearchPurpose {
     PickCompareSide,
 }
 
+/// The longest query, in characters: far more than any search needs, and it bounds the work of
+/// one search and of drawing the search line whatever is pasted.
+pub const MAX_QUERY_CHARS: usize = 256;
+
 #[derive(Debug, Clone)]
 pub struct Search {
     pub(super) input: String,
+    /// Characters in `input`.
+    pub(super) input_chars: usize,
+    /// How many times the index was searched since the search began.
+    pub(super) runs: usize,
     pub(super) query: Query,
     pub(super) hits: Vec<Hit>,
     /// The cursor among the hits and the first hit shown.
@@ -28,12 +39,50 @@ impl Search {
     pub fn input(&self) -> &str {
         &self.input
     }
+
+    /// How many times the index was searched since the search began: once per batch of typing
+    /// or paste, not once per character.
+    pub fn runs(&self) -> usize {
+        self.runs
+    }
+
+    /// Appends typed or pasted text as the module says; false when nothing was added.
+    fn insert(&mut self, text: &str) -> bool {
+        let before = self.input_chars;
+        let mut chars = text.chars().peekable();
+        while self.input_chars < MAX_QUERY_CHARS {
+            let Some(c) = chars.next() else { break };
+            let typed = match c {
+                '\r' if chars.peek() == Some(&'\n') => continue,
+                '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => ' ',
+                c if is_hidden_or_control(c) => continue,
+                c => c,
+            };
+            self.input.push(typed);
+            self.input_chars += 1;
+        }
+        self.input_chars > before
+    }
+
+    fn delete_char(&mut self) {
+        if self.input.pop().is_some() {
+            self.input_chars -= 1;
+        }
+    }
+
+    fn delete_word(&mut self) {
+        let kept = self.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+        self.input.truncate(kept);
+        self.input_chars = self.input.chars().count();
+    }
 }
 
 impl App {
     pub(super) fn start_search(&mut self, purpose: SearchPurpose) {
         self.search = Some(Search {
             input: String::new(),
+            input_chars: 0,
+            runs: 0,
             query: Query::default(),
             hits: Vec::new(),
             view: ListView::default(),
@@ -51,18 +100,19 @@ impl App {
         };
         let mut view = search.view;
         let len = search.hits.len();
+        let edits = matches!(
+            action,
+            Action::Type(_) | Action::TypeText(_) | Action::DeleteChar | Action::DeleteWord
+        );
         match action {
-            Action::Type(c) => {
-                search.input.push(c);
-                self.run_search();
-            }
+            Action::Type(c) => self.type_text(c.encode_utf8(&mut [0; 4])),
+            Action::TypeText(text) => self.type_text(&text),
             Action::DeleteChar => {
-                search.input.pop();
+                search.delete_char();
                 self.run_search();
             }
             Action::DeleteWord => {
-                let kept = search.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                search.input.truncate(kept);
+                search.delete_word();
                 self.run_search();
             }
             Action::Down => view.move_by(1, len, height),
@@ -76,14 +126,22 @@ impl App {
             _ => {}
         }
         if let Some(search) = &mut self.search {
-            if !matches!(
-                action,
-                Action::Type(_) | Action::DeleteChar | Action::DeleteWord
-            ) {
+            if !edits {
                 search.view = view;
             }
         }
         self.preview_search_cursor();
+    }
+
+    /// Adds to the query and searches, unless nothing could be added (the query is full).
+    fn type_text(&mut self, text: &str) {
+        if self
+            .search
+            .as_mut()
+            .is_some_and(|search| search.insert(text))
+        {
+            self.run_search();
+        }
     }
 
     /// Leaves the search; a browsing one puts the list back, on the skill shown.
@@ -113,6 +171,7 @@ impl App {
         };
         search.query = query;
         search.hits = hits;
+        search.runs += 1;
         search.view = ListView::default();
     }
 
