@@ -36,6 +36,7 @@ pub use read::{read_workbook, ReadError};
 pub use rows::{SkipReason, SkippedRow};
 
 use crate::data::model::{Framework, Skill};
+use crate::data::sources::size_text;
 
 /// One sheet as rows of cell texts. `rows[i]` is the sheet's row `i + 1` and `rows[i][j]` its
 /// column `j` (A = 0), so row numbers in reports match what a spreadsheet program shows.
@@ -100,6 +101,8 @@ pub enum ImportError {
     NoLevelsInLevelsFile(String),
     /// The result did not re-read as a data file (a bug, never the spreadsheet's fault).
     Serialize(String),
+    /// The data file would be larger than skillscope loads.
+    TooLarge { bytes: u64, max_bytes: u64 },
 }
 
 impl fmt::Display for ImportError {
@@ -129,6 +132,12 @@ impl fmt::Display for ImportError {
             ImportError::Serialize(message) => {
                 write!(f, "the imported data does not re-read: {message}")
             }
+            ImportError::TooLarge { bytes, max_bytes } => write!(
+                f,
+                "the data file would be {}, and skillscope loads data files of at most {}",
+                size_text(*bytes),
+                size_text(*max_bytes)
+            ),
         }
     }
 }
