@@ -52,16 +52,21 @@ impl Sandbox {
 
     /// Runs skillscope with `args`, in the sandbox folder, with colour allowed.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_skillscope"))
+        self.command(args).output().unwrap()
+    }
+
+    /// The command [`Sandbox::run`] runs, for a test that waits for it its own way.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_skillscope"));
+        command
             .args(args)
             .current_dir(self.home.path())
             .env("XDG_DATA_HOME", self.path("data"))
             .env("XDG_CONFIG_HOME", self.path("config"))
             .env("XDG_CACHE_HOME", self.path("cache"))
             .env("HOME", self.home.path())
-            .env_remove("NO_COLOR")
-            .output()
-            .unwrap()
+            .env_remove("NO_COLOR");
+        command
     }
 }
 

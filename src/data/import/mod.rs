@@ -5,7 +5,8 @@
 //! gives a [`Framework`] and an [`ImportReport`]. Nothing here knows about terminals. This
 //! module holds the import's types and puts its steps together; the steps live in:
 //!
-//! - [`read`]: `.xlsx` and `.csv` files into rows of cells;
+//! - [`read`]: `.xlsx` and `.csv` files into rows of cells, within the limits of `limits`;
+//!   `archive` checks a workbook's zip before calamine opens it, `xlsx` streams its cells;
 //! - `header`: the skills sheet, its header row and the column of each field, found by name;
 //! - `rows`: each row under the header as a skill, or as a skipped row with its reason;
 //! - `cells`: cleaning a cell's text into a line, statements or guidance;
@@ -16,15 +17,18 @@
 //! sheets and title rows, and columns move between editions. A row that cannot become a skill is
 //! skipped with a reason and reported; it never stops the import.
 
+mod archive;
 mod cells;
 mod header;
 mod levels;
+mod limits;
 mod naming;
 mod output;
 mod read;
 mod rows;
 #[cfg(test)]
 mod test_sheets;
+mod xlsx;
 
 use std::collections::BTreeSet;
 use std::fmt;
