@@ -146,8 +146,9 @@ pub enum Command {
     /// Import the official SFIA spreadsheet (.xlsx, or a .csv of its skills sheet) as a data file
     #[command(
         long_about = "Import the official SFIA spreadsheet as a data file.\n\n\
-        Reads the skills sheet of an .xlsx file (and its \"Levels of responsibility\" sheet \
-        when present) or a .csv export of the skills sheet, and writes a RON data file into \
+        Reads the skills sheet of an .xlsx file (and its levels of responsibility and \
+        attributes when present, or from --levels and --attributes files) or a .csv export \
+        of the skills sheet, and writes a RON data file into \
         the user data folder (see `skillscope paths`), where the browser and the commands \
         find it. Rows that cannot become skills are reported with their row numbers and \
         left out."
@@ -169,7 +170,7 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// The spreadsheet: .xlsx (also .xlsm, .xlsb, .xls, .ods) or .csv
+    /// The spreadsheet: .xlsx (or .xlsm) or .csv (.xls, .xlsb and .ods: save as .xlsx first)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Write here instead of the user data folder

@@ -287,7 +287,7 @@ pub fn open_regular_file(path: &Path) -> io::Result<fs::File> {
 }
 
 /// "3 KiB", "64 MiB": a size in the unit that reads best.
-fn size_text(bytes: u64) -> String {
+pub(crate) fn size_text(bytes: u64) -> String {
     const KIB: u64 = 1024;
     if bytes >= KIB * KIB {
         format!("{} MiB", bytes / (KIB * KIB))

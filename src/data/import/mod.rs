@@ -5,7 +5,8 @@
 //! gives a [`Framework`] and an [`ImportReport`]. Nothing here knows about terminals. This
 //! module holds the import's types and puts its steps together; the steps live in:
 //!
-//! - [`read`]: `.xlsx` and `.csv` files into rows of cells;
+//! - [`read`]: `.xlsx` and `.csv` files into rows of cells, within the limits of `limits`;
+//!   `archive` checks a workbook's zip before calamine opens it, `xlsx` streams its cells;
 //! - `header`: the skills sheet, its header row and the column of each field, found by name;
 //! - `rows`: each row under the header as a skill, or as a skipped row with its reason;
 //! - `cells`: cleaning a cell's text into a line, statements or guidance; `html`: HTML cells;
@@ -20,6 +21,7 @@
 //! (or a level, or an attribute) is skipped with a reason and reported; it never stops the
 //! import.
 
+mod archive;
 mod attributes;
 mod cells;
 mod header;
@@ -28,12 +30,14 @@ mod labels;
 mod level_columns;
 mod level_rows;
 mod levels;
+mod limits;
 mod naming;
 mod output;
 mod read;
 mod rows;
 #[cfg(test)]
 mod test_sheets;
+mod xlsx;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -45,6 +49,7 @@ pub use read::{read_workbook, ReadError};
 pub use rows::{SkipReason, SkippedRow};
 
 use crate::data::model::{Framework, Skill};
+use crate::data::sources::size_text;
 
 /// One sheet as rows of cell texts. `rows[i]` is the sheet's row `i + 1` and `rows[i][j]` its
 /// column `j` (A = 0), so row numbers in reports match what a spreadsheet program shows.
@@ -186,6 +191,8 @@ pub enum ImportError {
     NoAttributesInAttributesFile(String),
     /// The result did not re-read as a data file (a bug, never the spreadsheet's fault).
     Serialize(String),
+    /// The data file would be larger than skillscope loads.
+    TooLarge { bytes: u64, max_bytes: u64 },
 }
 
 impl fmt::Display for ImportError {
@@ -218,6 +225,12 @@ impl fmt::Display for ImportError {
             ImportError::Serialize(message) => {
                 write!(f, "the imported data does not re-read: {message}")
             }
+            ImportError::TooLarge { bytes, max_bytes } => write!(
+                f,
+                "the data file would be {}, and skillscope loads data files of at most {}",
+                size_text(*bytes),
+                size_text(*max_bytes)
+            ),
         }
     }
 }
