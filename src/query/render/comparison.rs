@@ -12,7 +12,9 @@ use serde_json::{json, Value};
 use super::{level_heading, level_label, markdown_escape};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::{Level, Statement};
-use crate::query::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow, Word};
+use crate::query::diff::{
+    change_counts, compare_statements, paired_by_position, Change, DiffLine, DiffRow, Word,
+};
 
 /// One side of the comparison, found in the catalog.
 pub struct Side<'a> {
@@ -64,11 +66,10 @@ pub fn markdown_document(
         level,
     });
     let rows = compare_statements(left.statements(), right.statements());
-    let (added, removed, _) = change_counts(&rows);
     format!(
         "{}\n{}\n",
         markdown(&left, &right, &rows),
-        summary(added, removed)
+        rows_summary(&rows)
     )
 }
 
@@ -76,6 +77,19 @@ pub fn markdown_document(
 pub fn summary(added: usize, removed: usize) -> String {
     let words = |n: usize| if n == 1 { "word" } else { "words" };
     format!("+{added} {}, −{removed} {}", words(added), words(removed))
+}
+
+/// What a summary adds when statements were too many to pair by what they say and some were
+/// paired by position instead ([`DiffRow::by_position`]).
+pub const PAIRED_BY_POSITION: &str = "too many statements to pair: paired by position";
+
+/// The [`summary`] of `rows`, then [`PAIRED_BY_POSITION`] when it applies.
+pub fn rows_summary(rows: &[DiffRow]) -> String {
+    let (added, removed, _) = change_counts(rows);
+    match paired_by_position(rows) {
+        0 => summary(added, removed),
+        _ => format!("{}; {PAIRED_BY_POSITION}", summary(added, removed)),
+    }
 }
 
 /// A table with a column per side; added words in **bold**, removed ones ~~struck~~.

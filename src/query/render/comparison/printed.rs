@@ -5,8 +5,8 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::columns::{row_lines, ChangeMarks};
-use super::{summary, Side};
-use crate::query::diff::{change_counts, DiffRow};
+use super::{rows_summary, Side};
+use crate::query::diff::DiffRow;
 use crate::query::render::document::{Document, Line, Mark, GUTTER};
 
 /// Narrower than this and a column holds too little to read; the line grows instead.
@@ -49,9 +49,8 @@ pub fn printed_comparison(
         let row = (row.left.as_ref(), row.right.as_ref());
         document.extend(row_lines(row, widths, marks, Mark::Plain));
     }
-    let (added, removed, _) = change_counts(rows);
     document.blank();
-    document.push(Line::plain(summary(added, removed)));
+    document.push(Line::plain(rows_summary(rows)));
     document
 }
 
