@@ -1,7 +1,7 @@
 //! `skillscope compare`, run as a user would: the real binary, isolated from the user's folders.
 
 mod common;
-use common::{json, stderr, stdout, Sandbox};
+use common::{json, stderr, stdout, testdata, Sandbox};
 
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -66,6 +66,9 @@ fn json_pairs_the_reworded_statement_and_marks_words_only_in_level_5_as_added() 
     assert_eq!(value["summary"]["removed"], count("left", "removed"));
     assert_eq!(value["summary"]["unchanged"], count("left", "unchanged"));
     assert_eq!(value["summary"]["unchanged"], 9);
+    // Paired by what the statements say: no row, and not the summary, speaks of position.
+    assert_eq!(value["summary"]["paired_by_position"], 0);
+    assert!(rows.iter().all(|r| r.get("by_position").is_none()));
 }
 
 #[test]
@@ -376,4 +379,57 @@ fn a_code_in_two_editions_compares_the_newest_and_says_so() {
         "json",
     ]));
     assert_eq!(value["left"]["edition"], "8");
+}
+
+/// What the summary says when statements were paired by position.
+const PAIRED_BY_POSITION: &str = "; too many statements to pair: paired by position";
+
+/// Writes a data file of one skill, MANY, with `count` generated statements at levels 3 and 4.
+fn write_many_statements(sandbox: &Sandbox, count: usize) -> String {
+    let framework = testdata::many_statements(count, 0, testdata::DEFAULT_SEED);
+    let path = sandbox.write("many.ron", &testdata::to_ron(&framework));
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn twenty_thousand_statements_a_level_are_compared_and_paired_by_position() {
+    // Pairing them by similarity compared each with each: n×m cells, minutes, and at a hundred
+    // thousand an allocation of gigabytes that aborted.
+    let sandbox = Sandbox::new();
+    let data = write_many_statements(&sandbox, 20_000);
+    let output = sandbox.run(&["compare", "MANY:3", "MANY:4", "--data", &data]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let summary = text.lines().last().unwrap();
+    assert!(summary.ends_with(PAIRED_BY_POSITION), "{summary}");
+    // Every statement of both levels is shown, each as one bullet.
+    assert_eq!(text.matches('•').count(), 40_000);
+}
+
+#[test]
+fn json_and_markdown_say_which_statements_were_paired_by_position() {
+    let sandbox = Sandbox::new();
+    let data = write_many_statements(&sandbox, 2_000);
+    let compare = |format| {
+        sandbox.run(&[
+            "compare", "MANY:3", "MANY:4", "--data", &data, "--format", format,
+        ])
+    };
+    let value = json(&compare("json"));
+    let rows = value["rows"].as_array().unwrap();
+    let by_position: Vec<&Value> = rows.iter().filter(|r| r["by_position"] == true).collect();
+    assert!(by_position.len() > 1_000, "{}", by_position.len());
+    assert_eq!(value["summary"]["paired_by_position"], by_position.len());
+    // A row paired by position holds a statement of each side, each at its own place.
+    for row in by_position {
+        assert!(
+            row["left"]["statement"].is_u64() && row["right"]["statement"].is_u64(),
+            "{row}"
+        );
+    }
+    let markdown = stdout(&compare("markdown"));
+    assert!(
+        markdown.trim_end().ends_with(PAIRED_BY_POSITION),
+        "{markdown}"
+    );
 }

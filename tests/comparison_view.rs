@@ -1,5 +1,8 @@
 //! The comparison, progression and presentation views, driven by keys like a trainer would.
 
+#[path = "support/testdata.rs"]
+mod testdata;
+
 use ratatui::style::Modifier;
 use skillscope::tui::testing::{buffer_text, built_in_app, find_on_screen, press_keys, render};
 
@@ -158,4 +161,22 @@ fn a_skill_with_one_level_compares_it_with_itself() {
     press_keys(&mut app, "c");
     assert_eq!(sides(&app), [("ONE".into(), 3), ("ONE".into(), 3)]);
     assert!(buffer_text(&render(&app)).contains("+0 words, −0 words"));
+}
+
+#[test]
+fn levels_of_thousands_of_statements_open_and_say_they_were_paired_by_position() {
+    // `c` once compared each statement with each: at a hundred thousand it asked for gigabytes
+    // and aborted, leaving the terminal raw.
+    let mut catalog = skillscope::data::catalog::Catalog::default();
+    let framework = testdata::many_statements(5_000, 0, testdata::DEFAULT_SEED);
+    catalog.add("many.ron", framework);
+    let mut app = skillscope::tui::testing::app_for(catalog, 120, 40);
+    press_keys(&mut app, "c");
+    assert_eq!(sides(&app), [("MANY".into(), 3), ("MANY".into(), 4)]);
+    let screen = render(&app);
+    let text = buffer_text(&screen);
+    // On its own line below the summary, which keeps its legend.
+    let legend = find_on_screen(&screen, "added: like this").expect("the legend");
+    let note = find_on_screen(&screen, "too many statements to pair: paired by position");
+    assert_eq!(note.map(|(_, y)| y), Some(legend.1 + 1), "{text}");
 }

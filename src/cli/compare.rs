@@ -8,10 +8,10 @@ use serde_json::json;
 use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs, SkillLevel};
 use crate::data::catalog::{Catalog, Choice};
-use crate::query::diff::{change_counts, compare_statements};
+use crate::query::diff::{change_counts, compare_statements, paired_by_position};
 use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::comparison::printed::printed_comparison;
-use crate::query::render::comparison::{markdown, summary, Side};
+use crate::query::render::comparison::{markdown, rows_summary, Side};
 
 /// The framework each side is looked up in, if one is given.
 #[derive(Debug, Clone, Copy)]
@@ -44,13 +44,18 @@ pub fn run(
                 "left": left.json(),
                 "right": right.json(),
                 "rows": rows,
-                "summary": {"added": added, "removed": removed, "unchanged": unchanged},
+                "summary": {
+                    "added": added,
+                    "removed": removed,
+                    "unchanged": unchanged,
+                    "paired_by_position": paired_by_position(&rows),
+                },
             });
             super::write_json(out, &value)?;
         }
         Format::Markdown => {
             write!(out, "{}", markdown(&left, &right, &rows))?;
-            writeln!(out, "\n{}", summary(added, removed))?;
+            writeln!(out, "\n{}", rows_summary(&rows))?;
         }
         Format::Text => {
             let style = text_style(output);

@@ -16,7 +16,9 @@ use serde_json::{json, Value};
 use super::{level_heading, level_label, markdown_escape};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::{Level, Statement};
-use crate::query::diff::{change_counts, compare_statements, Change, DiffLine, DiffRow, Word};
+use crate::query::diff::{
+    change_counts, compare_statements, paired_by_position, Change, DiffLine, DiffRow, Word,
+};
 use crate::query::render::document::Line;
 
 /// Two sides compared: what [`printed`], [`pane`] and [`Comparison::markdown`] lay out.
@@ -59,6 +61,19 @@ impl Comparison {
             headings: [left.heading(right), right.heading(left)],
             sections: vec![Section::untitled(rows)],
         }
+    }
+
+    /// The rows of every section that were paired by position (see [`PAIRED_BY_POSITION`]).
+    pub fn paired_by_position(&self) -> usize {
+        (self.sections.iter())
+            .map(|section| paired_by_position(&section.rows))
+            .sum()
+    }
+
+    /// "+3 words, −2 words" over every section, and [`PAIRED_BY_POSITION`] when it applies.
+    pub fn summary(&self) -> String {
+        let (added, removed, _) = self.change_counts();
+        summary_noting_position(added, removed, self.paired_by_position())
     }
 
     /// (added, removed, unchanged) words over every section, as [`change_counts`] counts them.
@@ -144,11 +159,10 @@ pub fn markdown_document(
         level,
     });
     let rows = compare_statements(left.statements(), right.statements());
-    let (added, removed, _) = change_counts(&rows);
     format!(
         "{}\n{}\n",
         markdown(&left, &right, &rows),
-        summary(added, removed)
+        rows_summary(&rows)
     )
 }
 
@@ -156,6 +170,23 @@ pub fn markdown_document(
 pub fn summary(added: usize, removed: usize) -> String {
     let words = |n: usize| if n == 1 { "word" } else { "words" };
     format!("+{added} {}, −{removed} {}", words(added), words(removed))
+}
+
+/// What a summary adds when statements were too many to pair by what they say and some were
+/// paired by position instead ([`DiffRow::by_position`]).
+pub const PAIRED_BY_POSITION: &str = "too many statements to pair: paired by position";
+
+/// The [`summary`] of `rows`, then [`PAIRED_BY_POSITION`] when it applies.
+pub fn rows_summary(rows: &[DiffRow]) -> String {
+    let (added, removed, _) = change_counts(rows);
+    summary_noting_position(added, removed, paired_by_position(rows))
+}
+
+fn summary_noting_position(added: usize, removed: usize, by_position: usize) -> String {
+    match by_position {
+        0 => summary(added, removed),
+        _ => format!("{}; {PAIRED_BY_POSITION}", summary(added, removed)),
+    }
 }
 
 /// A table with a column per side; added words in **bold**, removed ones ~~struck~~.

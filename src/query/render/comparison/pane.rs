@@ -7,10 +7,10 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::columns::{row_lines, section_heading_lines, statement_lines, zipped_rows, ChangeMarks};
-use super::{summary, Comparison, Section, Side};
+use super::{summary, Comparison, Section, Side, PAIRED_BY_POSITION};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::Level;
-use crate::query::diff::{change_counts, compare_statements, DiffLine};
+use crate::query::diff::{change_counts, compare_statements, paired_by_position, DiffLine};
 use crate::query::render::document::{Document, Line, Mark, Span, GUTTER};
 
 /// Below this width the two sides are stacked instead of side by side.
@@ -55,6 +55,10 @@ pub fn pane(title: &str, comparison: &Comparison, layout: PaneLayout) -> Documen
     let mut document = Document::default();
     document.push(Line::marked(title, Mark::Title).fit(layout.width));
     document.push(summary_with_legend(comparison).fit(layout.width));
+    // On a line of its own, so a narrow pane cuts neither it nor the legend.
+    if comparison.paired_by_position() > 0 {
+        document.push(Line::marked(PAIRED_BY_POSITION, Mark::Dim).fit(layout.width));
+    }
     document.blank();
     let sides = pane_sides(comparison, layout.heading_marks(), layout);
     document.extend(sides.lines);
@@ -173,7 +177,10 @@ pub fn pane_progression(
             Some((lower, lower_statements)) => {
                 let rows = compare_statements(lower_statements, statements);
                 let (added, removed, _) = change_counts(&rows);
-                let against = format!("   {} against L{lower}", summary(added, removed));
+                let mut against = format!("   {} against L{lower}", summary(added, removed));
+                if paired_by_position(&rows) > 0 {
+                    against = format!("{against}; {PAIRED_BY_POSITION}");
+                }
                 heading.push(Span::new(against, Mark::Dim));
                 rows
             }
@@ -426,5 +433,35 @@ mod tests {
             .filter(|l| l.text().starts_with("• "))
             .count();
         assert_eq!(presented.lines.len(), document.lines.len() + statements);
+    }
+
+    #[test]
+    fn a_level_paired_by_position_says_so_in_the_progression() {
+        // Too many statements to compare each with each, none on both levels.
+        let statements = |verb: &str| -> String {
+            let quoted = (0..2_000).map(|n| format!("\"{verb} item {n}.\""));
+            quoted.collect::<Vec<_>>().join(", ")
+        };
+        let text = format!(
+            "(framework: \"F\", skills: [(code: \"MANY\", name: \"Many\", description: \"D\", \
+             levels: {{3: [{}], 4: [{}]}})])",
+            statements("Plans"),
+            statements("Reviews")
+        );
+        let framework = crate::data::sources::parse_framework("many.ron", &text).unwrap();
+        let mut catalog = Catalog::default();
+        catalog.add("many.ron", framework);
+        let document = pane_progression(&catalog, &catalog.entries[0], 200, false);
+        let heading = (document.lines.iter().map(Line::text))
+            .find(|line| line.starts_with("Level 4"))
+            .expect("level 4's heading");
+        assert!(
+            heading.ends_with(" against L3; too many statements to pair: paired by position"),
+            "{heading}"
+        );
+        let level_3 = (document.lines.iter().map(Line::text))
+            .find(|line| line.starts_with("Level 3"))
+            .unwrap();
+        assert_eq!(level_3, "Level 3 — Apply");
     }
 }

@@ -6,7 +6,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::columns::{row_lines, section_heading_lines, ChangeMarks};
-use super::{summary, Comparison, Side};
+use super::{Comparison, Side};
 use crate::query::diff::DiffRow;
 use crate::query::render::document::{Document, Line, Mark, GUTTER};
 
@@ -31,9 +31,8 @@ pub fn printed_comparison(
 /// `comparison` in two columns that fill `width`, the summary of every section at the end.
 pub fn printed(comparison: &Comparison, width: usize, marks: ChangeMarks) -> Document {
     let mut document = printed_sides(comparison, width, marks);
-    let (added, removed, _) = comparison.change_counts();
     document.blank();
-    document.push(Line::plain(summary(added, removed)));
+    document.push(Line::plain(comparison.summary()));
     document
 }
 

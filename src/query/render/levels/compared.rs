@@ -17,7 +17,7 @@ use crate::query::diff::{change_counts, compare_statements, DiffRow};
 use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::comparison::pane::{pane, pane_sides, PaneLayout};
 use crate::query::render::comparison::printed::printed_sides;
-use crate::query::render::comparison::{summary, Comparison, Section};
+use crate::query::render::comparison::{Comparison, Section};
 use crate::query::render::document::{Document, Line, Mark};
 
 /// Said when the attributes asked for describe neither level.
@@ -165,9 +165,8 @@ pub fn printed_level_comparison(
     let mut document = printed_sides(&comparison, width, marks);
     document.extend(compared.missing_attributes_lines(width));
     if !comparison.sections.is_empty() {
-        let (added, removed, _) = comparison.change_counts();
         document.blank();
-        document.push(Line::plain(summary(added, removed)));
+        document.push(Line::plain(comparison.summary()));
     }
     document
 }
@@ -227,8 +226,7 @@ pub fn pane_level_attributes(left: LevelSide, right: LevelSide, layout: PaneLayo
         right.label(&left)
     );
     document.push(Line::marked(heading, Mark::Title).fit(width));
-    let (added, removed, _) = comparison.change_counts();
-    document.push(Line::marked(summary(added, removed), Mark::Dim).fit(width));
+    document.push(Line::marked(comparison.summary(), Mark::Dim).fit(width));
     document.extend(pane_sides(&comparison, [Mark::Title; 2], layout).lines);
     document
 }
@@ -255,8 +253,7 @@ pub fn level_comparison_markdown(
     if let Some(note) = compared.missing_attributes() {
         out.push_str(&format!("\n{note}\n"));
     }
-    let (added, removed, _) = comparison.change_counts();
-    out.push_str(&format!("\n{}\n", summary(added, removed)));
+    out.push_str(&format!("\n{}\n", comparison.summary()));
     out
 }
 
