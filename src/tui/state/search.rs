@@ -1,7 +1,7 @@
 //! Search mode: a query typed into the list pane, its ranked results, and jumping to one; or,
 //! from the comparison, picking the skill for its active side.
 
-use super::{nearest_defined, App, ListView, Side};
+use super::{App, ListView};
 use crate::query::search::{Hit, Query};
 use crate::tui::action::Action;
 use crate::tui::layout::Pane;
@@ -150,16 +150,7 @@ impl App {
                 }
             }
             SearchPurpose::PickCompareSide => {
-                if let Some(comparison) = &mut self.comparison {
-                    let entry = &self.catalog.entries[hit.entry];
-                    let side = &mut comparison.sides[comparison.active];
-                    let level = hit.place.level().unwrap_or(side.level);
-                    *side = Side {
-                        entry: hit.entry,
-                        level: nearest_defined(entry, level),
-                    };
-                    comparison.scroll = 0;
-                }
+                self.pick_skill_for_active_side(hit.entry, hit.place.level())
             }
         }
     }
