@@ -8,8 +8,8 @@ use skillscope::tui::testing::{buffer_text, built_in_app, find_on_screen, press_
 
 fn sides(app: &skillscope::tui::state::App) -> Vec<(String, u8)> {
     let comparison = app.comparison().expect("the comparison is open");
-    comparison
-        .sides()
+    let sides = comparison.skill_sides().expect("skills are compared");
+    sides
         .iter()
         .map(|side| {
             (

@@ -51,6 +51,8 @@ fn the_fixture_really_is_hostile() {
     assert!(host.name.contains("\u{1b}]0;PWNED\u{7}") && host.name.contains("\u{1b}]52;c;"));
     assert!(host.description.contains("\u{1b}[2J") && host.description.contains('\u{9b}'));
     assert!(host.name.contains('\u{202e}'));
+    let evil = catalog.framework_of(&catalog.entries[catalog.find("HOST", None)[0]]);
+    assert!(evil.attributes[0].name.contains("\u{1b}]0;PWNED\u{7}"));
     assert_eq!(
         host.statements(skillscope::data::model::Level::new(3).unwrap())
             .unwrap()
@@ -61,7 +63,7 @@ fn the_fixture_really_is_hostile() {
 
 #[test]
 fn text_and_markdown_output_carry_no_control_sequences() {
-    let commands: [&[&str]; 8] = [
+    let commands: [&[&str]; 10] = [
         &["show", "HOST"],
         &["show", "HOST", "--format", "markdown"],
         &["show", "HOST", "--width", "30"],
@@ -70,6 +72,8 @@ fn text_and_markdown_output_carry_no_control_sequences() {
         &["search", "statement"],
         &["search", "hostile", "--format", "markdown"],
         &["compare", "HOST:2", "HOST:3"],
+        &["levels", "1"],
+        &["levels", "1", "1", "--format", "markdown"],
     ];
     for args in commands {
         let mut full = args.to_vec();
@@ -151,7 +155,17 @@ fn the_browser_draws_hostile_text_safely_at_every_size() {
         text.contains('\u{FFFD}'),
         "C1 and bidi controls are shown as �:\n{text}"
     );
-    for setup in ["", "l", "ll<Tab>G", "<Tab>G", "c", "cv", "cf", "/漢", "?"] {
+    press_keys(&mut app, "r");
+    let text = buffer_text(&render(&app));
+    assert!(
+        text.contains("Attribute text ^[]52;c;cHduZWQ=^G"),
+        "the level's attributes are shown, escapes visible:\n{text}"
+    );
+    press_keys(&mut app, "<Esc>");
+    let setups = [
+        "", "l", "ll<Tab>G", "<Tab>G", "c", "cv", "cf", "ca", "x", "r", "rc", "rcf", "/漢", "?",
+    ];
+    for setup in setups {
         press_keys(&mut app, "<Esc><Esc><Esc>");
         press_keys(&mut app, setup);
         for (width, height) in [
@@ -482,6 +496,9 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::PickSkill),
         Just(Action::Progression),
         Just(Action::Presentation),
+        Just(Action::LevelsOfResponsibility),
+        Just(Action::ExpandEssence),
+        Just(Action::LevelAttributes),
     ];
     prop_oneof![
         6 => simple,

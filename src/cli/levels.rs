@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs};
-use crate::data::catalog::{compare_editions, Catalog, FrameworkInfo};
+use crate::data::catalog::{newest_with_attributes, Catalog, FrameworkInfo};
 use crate::data::model::{describe_levels, Level};
 use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::levels::compared::{
@@ -118,13 +118,8 @@ fn choose_framework<'a>(
     let with_attributes: Vec<&FrameworkInfo> = (candidates.iter().copied())
         .filter(|framework| !framework.attributes.is_empty())
         .collect();
-    // The newest edition, as `compare` chooses (the first loaded of equal editions).
-    let newest = (with_attributes.iter().copied().enumerate())
-        .max_by(|(i, a), (j, b)| {
-            compare_editions(a.edition.as_deref(), b.edition.as_deref()).then(j.cmp(i))
-        })
-        .map(|(_, framework)| framework);
-    if let Some(chosen) = newest {
+    // The newest edition, as `compare` chooses.
+    if let Some(chosen) = newest_with_attributes(with_attributes.iter().copied()) {
         let others: Vec<&FrameworkInfo> = (with_attributes.iter().copied())
             .filter(|framework| !std::ptr::eq(*framework, chosen))
             .collect();

@@ -44,7 +44,7 @@ impl FrameworkInfo {
     }
 
     /// The levels a data file defined, lowest first.
-    pub fn defined_levels(&self) -> impl Iterator<Item = Level> + '_ {
+    pub fn defined_levels(&self) -> impl DoubleEndedIterator<Item = Level> + '_ {
         Level::all().filter(|level| self.level_defined[level.index()])
     }
 
@@ -121,6 +121,20 @@ pub fn compare_editions(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering 
             (None, None) => a.cmp(b),
         },
     }
+}
+
+/// Among `frameworks`, in load order, the newest edition with attributes (the first loaded of
+/// equal editions): whose levels `skillscope levels` and the browser show when not told.
+pub fn newest_with_attributes<'a>(
+    frameworks: impl IntoIterator<Item = &'a FrameworkInfo>,
+) -> Option<&'a FrameworkInfo> {
+    (frameworks.into_iter())
+        .filter(|framework| !framework.attributes.is_empty())
+        .enumerate()
+        .max_by(|(i, a), (j, b)| {
+            compare_editions(a.edition.as_deref(), b.edition.as_deref()).then(j.cmp(i))
+        })
+        .map(|(_, framework)| framework)
 }
 
 /// A skill with the framework it belongs to.

@@ -36,6 +36,10 @@ pub enum Action {
     Export,
     /// Show the files that failed to load.
     LoadErrors,
+    /// The levels of responsibility, at the selected level.
+    LevelsOfResponsibility,
+    /// The Levels pane: the level's essence on one line, or whole.
+    ExpandEssence,
     /// Esc: close whatever is open.
     Back,
     /// Comparison: both sides one level up.
@@ -49,6 +53,8 @@ pub enum Action {
     Progression,
     /// Comparison: presentation mode for projectors.
     Presentation,
+    /// Comparison of skills: what the two levels ask, attribute by attribute, below.
+    LevelAttributes,
     #[serde(skip)]
     Type(char),
     /// Text typed into a search in one go: the characters of one batch of key presses, or a
@@ -99,6 +105,8 @@ mod tests {
             "compare",
             "export",
             "load_errors",
+            "levels_of_responsibility",
+            "expand_essence",
             "back",
             "step_up",
             "step_down",
@@ -106,6 +114,7 @@ mod tests {
             "pick_skill",
             "progression",
             "presentation",
+            "level_attributes",
         ];
         for name in documented {
             assert!(parse_action::<Action>(name).is_ok(), "{name}");

@@ -1,9 +1,15 @@
-//! `e` in the browser: the current skill or comparison as Markdown, in the current folder.
+//! `e` in the browser: the current skill, comparison or level of responsibility as Markdown,
+//! in the current folder.
 
 use std::path::Path;
 
-use super::state::Side;
-use crate::data::catalog::Catalog;
+use super::state::{Side, Subject};
+use crate::data::catalog::{Catalog, FrameworkInfo};
+use crate::data::model::Level;
+use crate::query::render::comparison::markdown_document;
+use crate::query::render::levels::compared::level_comparison_markdown;
+use crate::query::render::levels::{level, AttributeFilter, LevelSide};
+use crate::query::render::markdown_escape;
 
 /// Writes a new file named `name` (or `name-2`, `name-3`, … when taken) and says where.
 pub fn write_new_file(name: &str, contents: &str) -> String {
@@ -23,8 +29,123 @@ pub fn write_new_file(name: &str, contents: &str) -> String {
     format!("Export failed: {name} and 98 more names are taken")
 }
 
-/// The comparison of two sides as Markdown, as `skillscope compare --format markdown` writes it.
-pub fn comparison_markdown(catalog: &Catalog, left: Side, right: Side) -> String {
-    let side = |s: Side| (&catalog.entries[s.entry], s.level);
-    crate::query::render::comparison::markdown_document(catalog, side(left), side(right))
+/// A file to export: its name and its Markdown.
+pub struct Export {
+    pub name: String,
+    pub markdown: String,
+}
+
+/// The comparison on screen: of skills as `skillscope compare --format markdown` writes it
+/// (`RELM-L4-vs-RELM-L5.md`), of levels of responsibility as `skillscope levels 4 5 --format
+/// markdown` does, with the data's source (`levels-4-vs-5.md`).
+pub fn comparison(catalog: &Catalog, subject: Subject) -> Export {
+    match subject {
+        Subject::Skills([left, right]) => {
+            let side = |s: Side| (&catalog.entries[s.entry], s.level);
+            let code = |s: Side| &catalog.entries[s.entry].skill.code;
+            Export {
+                name: format!(
+                    "{}-L{}-vs-{}-L{}.md",
+                    code(left),
+                    left.level,
+                    code(right),
+                    right.level
+                ),
+                markdown: markdown_document(catalog, side(left), side(right)),
+            }
+        }
+        Subject::Levels { framework, levels } => {
+            let framework = &catalog.frameworks[framework];
+            let [left, right] = levels.map(|level| LevelSide::new(framework, level));
+            let every = AttributeFilter::every();
+            let markdown = level_comparison_markdown(left, right, &every);
+            Export {
+                name: format!("levels-{}-vs-{}.md", left.level, right.level),
+                markdown: with_source(markdown, framework),
+            }
+        }
+    }
+}
+
+/// One level of responsibility as `skillscope levels 5 --format markdown` writes it, with the
+/// data's source.
+pub fn level_markdown(framework: &FrameworkInfo, level: Level) -> String {
+    let markdown = level::level_markdown(framework, level, &AttributeFilter::every());
+    with_source(markdown, framework)
+}
+
+/// The Markdown, then where its text comes from: the data file's `source:` (an imported file
+/// carries SFIA's attribution there), else the framework's title.
+fn with_source(mut markdown: String, framework: &FrameworkInfo) -> String {
+    let source = framework
+        .source
+        .clone()
+        .unwrap_or_else(|| framework.title());
+    markdown.push_str(&format!("\nSource: {}\n", markdown_escape(&source)));
+    markdown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::sources::{load_catalog, parse_framework, SourceSelection};
+
+    fn level(n: u8) -> Level {
+        Level::new(n).unwrap()
+    }
+
+    /// The built-in skills, and the invented levels of the tests as "Testing 1", with a source.
+    fn catalog() -> Catalog {
+        let mut catalog = load_catalog(&SourceSelection {
+            built_in: true,
+            ..Default::default()
+        });
+        let text = include_str!("../../tests/fixtures/levels.ron").replace(
+            "edition: \"1\",",
+            "edition: \"1\",\n    source: \"Invented | for *tests*\",",
+        );
+        catalog.add("levels.ron", parse_framework("levels.ron", &text).unwrap());
+        catalog
+    }
+
+    #[test]
+    fn two_levels_export_as_the_levels_command_writes_them_with_their_source() {
+        let catalog = catalog();
+        let framework = catalog.frameworks.iter().position(|f| f.name == "Testing");
+        let subject = Subject::Levels {
+            framework: framework.unwrap(),
+            levels: [level(4), level(5)],
+        };
+        let export = comparison(&catalog, subject);
+        assert_eq!(export.name, "levels-4-vs-5.md");
+        let testing = &catalog.frameworks[framework.unwrap()];
+        let [four, five] = [4, 5].map(|n| LevelSide::new(testing, level(n)));
+        let written = level_comparison_markdown(four, five, &AttributeFilter::every());
+        assert_eq!(
+            export.markdown,
+            format!("{written}\nSource: Invented \\| for \\*tests\\*\n")
+        );
+        assert!(export.markdown.contains("#### Autonomy (AUTO)"));
+        let one = level_markdown(testing, level(5));
+        assert!(one.starts_with("## Level 5 — Ensure, advise\n"), "{one}");
+        assert!(
+            one.ends_with("\nSource: Invented \\| for \\*tests\\*\n"),
+            "{one}"
+        );
+    }
+
+    #[test]
+    fn two_skills_export_as_compare_writes_them() {
+        let catalog = catalog();
+        let relm = catalog.find("RELM", None)[0];
+        let sides = [4, 5].map(|n| Side {
+            entry: relm,
+            level: level(n),
+        });
+        let export = comparison(&catalog, Subject::Skills(sides));
+        assert_eq!(export.name, "RELM-L4-vs-RELM-L5.md");
+        let entry = &catalog.entries[relm];
+        let written = markdown_document(&catalog, (entry, level(4)), (entry, level(5)));
+        assert_eq!(export.markdown, written);
+    }
 }

@@ -21,17 +21,29 @@ pub enum Scope {
     /// Typing a search query (also used when picking a skill for the comparison).
     Search,
     Compare,
+    /// The levels of responsibility of a framework (`r`).
+    Responsibility,
     /// A popup (help, load errors).
     Popup,
 }
 
 impl Scope {
+    /// Every scope, in the order the help lists them.
+    pub const ALL: [Scope; 5] = [
+        Scope::Browse,
+        Scope::Search,
+        Scope::Compare,
+        Scope::Responsibility,
+        Scope::Popup,
+    ];
+
     /// The heading in the help.
     pub fn title(self) -> &'static str {
         match self {
             Scope::Browse => "Browsing",
             Scope::Search => "Searching",
             Scope::Compare => "Comparing levels",
+            Scope::Responsibility => "Levels of responsibility",
             Scope::Popup => "Popups",
         }
     }
@@ -111,7 +123,7 @@ fn matches(spec: &KeySpec, event: &KeyEvent) -> bool {
 /// page, which the commands write.
 pub fn default_keys_by_mode() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let keymap = Keymap::default();
-    [Scope::Browse, Scope::Search, Scope::Compare, Scope::Popup]
+    Scope::ALL
         .into_iter()
         .map(|scope| {
             let keys = (keymap.bindings(scope))
@@ -288,6 +300,22 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Browse,
+        &[key('r')],
+        A::LevelsOfResponsibility,
+        "r",
+        "levels of responsibility: what each level asks",
+        Some("levels"),
+    ),
+    bind(
+        Browse,
+        &[key('x')],
+        A::ExpandEssence,
+        "x",
+        "the level's essence: one line or whole",
+        None,
+    ),
+    bind(
+        Browse,
         &[key('e')],
         A::Export,
         "e",
@@ -434,6 +462,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Compare,
+        &[key('a')],
+        A::LevelAttributes,
+        "a",
+        "what the two levels ask, below the skills",
+        Some("attributes"),
+    ),
+    bind(
+        Compare,
         &[key('j'), special(K::Down)],
         A::Down,
         "j/↓",
@@ -482,6 +518,110 @@ pub const BINDINGS: &[Binding] = &[
         Some("close"),
     ),
     bind(Compare, &[key('q'), ctrl('c')], A::Quit, "q", "quit", None),
+    bind(
+        Responsibility,
+        &[key('h'), special(K::Left)],
+        A::LevelDown,
+        "h/←",
+        "lower level",
+        Some("level"),
+    ),
+    bind(
+        Responsibility,
+        &[key('l'), special(K::Right)],
+        A::LevelUp,
+        "l/→",
+        "higher level",
+        None,
+    ),
+    bind(
+        Responsibility,
+        &[key('c')],
+        A::Compare,
+        "c",
+        "compare this level with the next",
+        Some("compare"),
+    ),
+    bind(
+        Responsibility,
+        &[key('j'), special(K::Down)],
+        A::Down,
+        "j/↓",
+        "scroll down",
+        None,
+    ),
+    bind(
+        Responsibility,
+        &[key('k'), special(K::Up)],
+        A::Up,
+        "k/↑",
+        "scroll up",
+        None,
+    ),
+    bind(
+        Responsibility,
+        &[special(K::PageDown), ctrl('d')],
+        A::PageDown,
+        "PgDn",
+        "page down",
+        None,
+    ),
+    bind(
+        Responsibility,
+        &[special(K::PageUp), ctrl('u')],
+        A::PageUp,
+        "PgUp",
+        "page up",
+        None,
+    ),
+    bind(
+        Responsibility,
+        &[key('g'), special(K::Home)],
+        A::Top,
+        "g/Home",
+        "top",
+        None,
+    ),
+    bind(
+        Responsibility,
+        &[key('G'), special(K::End)],
+        A::Bottom,
+        "G/End",
+        "bottom",
+        None,
+    ),
+    bind(
+        Responsibility,
+        &[key('e')],
+        A::Export,
+        "e",
+        "export this level as Markdown",
+        Some("export"),
+    ),
+    bind(
+        Responsibility,
+        &[key('?')],
+        A::Help,
+        "?",
+        "help",
+        Some("help"),
+    ),
+    bind(
+        Responsibility,
+        &[special(K::Esc)],
+        A::Back,
+        "Esc",
+        "back to the skills",
+        Some("close"),
+    ),
+    bind(
+        Responsibility,
+        &[key('q'), ctrl('c')],
+        A::Quit,
+        "q",
+        "quit",
+        None,
+    ),
     bind(
         Popup,
         &[special(K::Esc), key('?'), key('q'), special(K::Enter)],
@@ -575,7 +715,7 @@ mod tests {
 
     #[test]
     fn every_scope_can_be_left() {
-        for scope in [Browse, Search, Compare, Popup] {
+        for scope in Scope::ALL {
             assert!(BINDINGS
                 .iter()
                 .any(|b| b.scope == scope && matches!(b.action, A::Quit | A::Back)));

@@ -9,7 +9,7 @@ use crate::tui::action::Action;
 
 /// Where the config file's key overrides apply. Search is left out so that characters typed
 /// into a query are never taken as commands; popups keep their few fixed keys.
-pub const REBINDABLE: [Scope; 2] = [Scope::Browse, Scope::Compare];
+pub const REBINDABLE: [Scope; 3] = [Scope::Browse, Scope::Compare, Scope::Responsibility];
 
 /// A binding in force: one of [`BINDINGS`], with the config file's keys where it overrides them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,8 +96,17 @@ impl Keymap {
     /// The footer's hints for a scope: (keys, what they do). Bindings left with no key are
     /// not hinted.
     pub fn hints(&self, scope: Scope) -> impl Iterator<Item = (&str, &'static str)> {
+        self.hints_without(scope, &[])
+    }
+
+    /// [`Keymap::hints`] but for the `idle` actions, which do nothing where the keys are read.
+    pub fn hints_without<'a>(
+        &'a self,
+        scope: Scope,
+        idle: &'a [Action],
+    ) -> impl Iterator<Item = (&'a str, &'static str)> {
         self.bindings(scope)
-            .filter(|b| !b.keys.is_empty())
+            .filter(|b| !b.keys.is_empty() && !idle.contains(&b.action))
             .filter_map(|b| b.hint.map(|hint| (b.label.as_str(), hint)))
     }
 }

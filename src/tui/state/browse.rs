@@ -29,6 +29,8 @@ impl App {
             Action::LoadErrors => self.show_load_errors(),
             Action::FoldAll => self.fold_all(),
             Action::Compare => self.open_comparison(),
+            Action::LevelsOfResponsibility => self.open_levels_of_responsibility(),
+            Action::ExpandEssence => self.essence_expanded = !self.essence_expanded,
             Action::Export => self.export_skill(),
             Action::ClickListRow(row) => {
                 self.focus = Pane::List;

@@ -1,11 +1,14 @@
-//! Comparison mode: two (skill, level) sides side by side, stepped together or one at a time,
-//! the progression of one skill, presentation mode, and export.
+//! Comparison mode: two sides side by side, stepped together or one at a time, the
+//! progression of one skill, presentation mode, and export. A side is a skill at a level, or a
+//! level of responsibility (opened from the levels of responsibility); the keys are the same.
 
-use super::{next_defined, App, Popup, SearchPurpose};
+use super::levels_of_responsibility::next_defined_level;
+use super::{nearest_defined, next_defined, App, Popup, SearchPurpose};
 use crate::data::model::Level;
 use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 
-/// One side of a comparison: a skill at a level.
+/// One side of a comparison of skills: a skill at a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Side {
     /// The skill's index in the catalog.
@@ -13,47 +16,143 @@ pub struct Side {
     pub level: Level,
 }
 
+/// What a comparison sets side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A skill at a level on each side (one skill or two).
+    Skills([Side; 2]),
+    /// Two levels of responsibility of one framework (its index in the catalog).
+    Levels {
+        framework: usize,
+        levels: [Level; 2],
+    },
+}
+
+impl Subject {
+    /// The level of each side.
+    pub fn levels(&self) -> [Level; 2] {
+        match self {
+            Subject::Skills(sides) => sides.map(|side| side.level),
+            Subject::Levels { levels, .. } => *levels,
+        }
+    }
+
+    fn set_level(&mut self, side: usize, level: Level) {
+        match self {
+            Subject::Skills(sides) => sides[side].level = level,
+            Subject::Levels { levels, .. } => levels[side] = level,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Comparison {
-    pub(super) sides: [Side; 2],
+    pub(super) subject: Subject,
     /// Which side h/l and skill picking change: 0 left, 1 right.
     pub(super) active: usize,
     pub(super) progression: bool,
     pub(super) presentation: bool,
+    /// Skills: the two levels' attributes shown under the statements (`a`).
+    pub(super) level_attributes: bool,
     pub(super) scroll: usize,
 }
 
 impl Comparison {
-    pub fn sides(&self) -> [Side; 2] {
-        self.sides
+    fn new(subject: Subject) -> Comparison {
+        Comparison {
+            subject,
+            active: 1,
+            progression: false,
+            presentation: false,
+            level_attributes: false,
+            scroll: 0,
+        }
+    }
+
+    pub fn subject(&self) -> Subject {
+        self.subject
+    }
+
+    /// The two skills at their levels, when skills are compared.
+    pub fn skill_sides(&self) -> Option<[Side; 2]> {
+        match self.subject {
+            Subject::Skills(sides) => Some(sides),
+            Subject::Levels { .. } => None,
+        }
+    }
+
+    /// Whether the two levels' attributes are shown under the skills' statements.
+    pub fn shows_level_attributes(&self) -> bool {
+        self.level_attributes
     }
 }
 
+/// A level shown on the left and the next one above it on the right; at the top, the one
+/// below on the left; with no other level, the level on both sides.
+fn with_next(level: Level, next: impl Fn(Level, bool) -> Option<Level>) -> [Level; 2] {
+    match (next(level, true), next(level, false)) {
+        (Some(higher), _) => [level, higher],
+        (None, Some(lower)) => [lower, level],
+        (None, None) => [level, level],
+    }
+}
+
+/// What only a comparison of skills does: they do nothing in a comparison of levels.
+const SKILLS_ONLY: [Action; 3] = [
+    Action::PickSkill,
+    Action::Progression,
+    Action::LevelAttributes,
+];
+
 impl App {
+    /// The actions whose keys change nothing on screen now, left out of the footer.
+    pub(super) fn idle_actions(&self) -> &'static [Action] {
+        let Some(comparison) = self.comparison.filter(|_| self.scope() == Scope::Compare) else {
+            return &[];
+        };
+        match comparison.subject {
+            Subject::Levels { .. } => &SKILLS_ONLY,
+            // The progression has no two levels to show the attributes of.
+            Subject::Skills(_) if comparison.progression => &[Action::LevelAttributes],
+            Subject::Skills(_) => &[],
+        }
+    }
+
     pub(super) fn open_comparison(&mut self) {
         let Some(entry_index) = self.selected else {
             return;
         };
         let entry = &self.catalog.entries[entry_index];
-        let right = next_defined(entry, self.level, true);
-        let (left_level, right_level) = match right {
-            Some(right) => (self.level, right),
-            None => match next_defined(entry, self.level, false) {
-                Some(lower) => (lower, self.level),
-                None => (self.level, self.level),
-            },
-        };
-        let side = |level| Side {
+        let levels = with_next(self.level, |level, up| next_defined(entry, level, up));
+        let sides = levels.map(|level| Side {
             entry: entry_index,
             level,
-        };
-        self.comparison = Some(Comparison {
-            sides: [side(left_level), side(right_level)],
-            active: 1,
-            progression: false,
-            presentation: false,
-            scroll: 0,
         });
+        self.comparison = Some(Comparison::new(Subject::Skills(sides)));
+    }
+
+    /// Compares a level of responsibility of `framework` with its next defined level.
+    pub(super) fn open_level_comparison(&mut self, framework: usize, level: Level) {
+        let info = &self.catalog.frameworks[framework];
+        let levels = with_next(level, |level, up| next_defined_level(info, level, up));
+        self.comparison = Some(Comparison::new(Subject::Levels { framework, levels }));
+    }
+
+    /// Picking in the search: the skill `entry` for the active side, at `level` or its own
+    /// level nearest the side's.
+    pub(super) fn pick_skill_for_active_side(&mut self, entry: usize, level: Option<Level>) {
+        let Some(comparison) = &mut self.comparison else {
+            return;
+        };
+        if let Subject::Skills(sides) = &mut comparison.subject {
+            let side = &mut sides[comparison.active];
+            let level = level.unwrap_or(side.level);
+            *side = Side {
+                entry,
+                level: nearest_defined(&self.catalog.entries[entry], level),
+            };
+            comparison.scroll = 0;
+        }
     }
 
     pub(super) fn update_comparison(&mut self, action: Action) {
@@ -76,6 +175,14 @@ impl App {
             Action::LevelUp | Action::LevelDown => {
                 self.step_active_side(&mut comparison, action == Action::LevelUp)
             }
+            action
+                if matches!(comparison.subject, Subject::Levels { .. })
+                    && SKILLS_ONLY.contains(&action) =>
+            {
+                self.notice = Some(
+                    "This compares levels of responsibility: n and p step through them.".into(),
+                )
+            }
             Action::PickSkill => {
                 self.comparison = Some(comparison);
                 self.start_search(SearchPurpose::PickCompareSide);
@@ -85,6 +192,7 @@ impl App {
                 comparison.progression = !comparison.progression;
                 comparison.scroll = 0;
             }
+            Action::LevelAttributes => comparison.level_attributes = !comparison.level_attributes,
             Action::Presentation => comparison.presentation = !comparison.presentation,
             Action::Down | Action::Scroll(_, 1..) => {
                 comparison.scroll = comparison.scroll.saturating_add(1).min(1 << 20)
@@ -110,17 +218,36 @@ impl App {
         self.comparison = Some(comparison);
     }
 
+    /// The level of side `side` next above (or below) its own: the skill's next defined level,
+    /// or the framework's.
+    fn next_level(&self, subject: &Subject, side: usize, up: bool) -> Option<Level> {
+        match subject {
+            Subject::Skills(sides) => next_defined(
+                &self.catalog.entries[sides[side].entry],
+                sides[side].level,
+                up,
+            ),
+            Subject::Levels { framework, levels } => {
+                next_defined_level(&self.catalog.frameworks[*framework], levels[side], up)
+            }
+        }
+    }
+
     /// Moves the active side one defined level up or down.
     fn step_active_side(&mut self, comparison: &mut Comparison, up: bool) {
-        let side = &mut comparison.sides[comparison.active];
-        let entry = &self.catalog.entries[side.entry];
-        match next_defined(entry, side.level, up) {
-            Some(level) => side.level = level,
+        let active = comparison.active;
+        match self.next_level(&comparison.subject, active, up) {
+            Some(level) => comparison.subject.set_level(active, level),
             None => {
-                self.notice = Some(format!(
-                    "{} has no level beyond {}.",
-                    entry.skill.code, side.level
-                ))
+                let name = match comparison.subject {
+                    Subject::Skills(sides) => self.catalog.entries[sides[active].entry]
+                        .skill
+                        .code
+                        .to_string(),
+                    Subject::Levels { framework, .. } => self.catalog.frameworks[framework].title(),
+                };
+                let level = comparison.subject.levels()[active];
+                self.notice = Some(format!("{name} has no level beyond {level}."))
             }
         }
         comparison.scroll = 0;
@@ -128,15 +255,11 @@ impl App {
 
     /// Moves both sides one defined level up or down, if both can move.
     fn step_both(&mut self, comparison: &mut Comparison, up: bool) {
-        let next: Vec<Option<Level>> = comparison
-            .sides
-            .iter()
-            .map(|side| next_defined(&self.catalog.entries[side.entry], side.level, up))
-            .collect();
-        match (next[0], next[1]) {
-            (Some(left), Some(right)) => {
-                comparison.sides[0].level = left;
-                comparison.sides[1].level = right;
+        let next = [0, 1].map(|side| self.next_level(&comparison.subject, side, up));
+        match next {
+            [Some(left), Some(right)] => {
+                comparison.subject.set_level(0, left);
+                comparison.subject.set_level(1, right);
                 comparison.scroll = 0;
             }
             _ => {
@@ -147,15 +270,10 @@ impl App {
     }
 
     fn export_comparison(&mut self, comparison: &Comparison) {
-        let [left, right] = comparison.sides;
-        let markdown = crate::tui::export::comparison_markdown(&self.catalog, left, right);
-        let name = format!(
-            "{}-L{}-vs-{}-L{}.md",
-            self.catalog.entries[left.entry].skill.code,
-            left.level,
-            self.catalog.entries[right.entry].skill.code,
-            right.level
-        );
-        self.notice = Some(crate::tui::export::write_new_file(&name, &markdown));
+        let export = crate::tui::export::comparison(&self.catalog, comparison.subject);
+        self.notice = Some(crate::tui::export::write_new_file(
+            &export.name,
+            &export.markdown,
+        ));
     }
 }

@@ -1,9 +1,11 @@
 //! The browser's state. It changes only in [`App::update`], which hands each action to the mode
-//! in force: a popup ([`popup`]), a search ([`search`]), the comparison ([`compare`]) or
-//! browsing the panes ([`browse`]). Drawing only reads it, through the views of [`views`].
+//! in force: a popup ([`popup`]), a search ([`search`]), the comparison ([`compare`]), the
+//! levels of responsibility ([`levels_of_responsibility`]) or browsing the panes ([`browse`]).
+//! Drawing only reads it, through the views of [`views`].
 
 mod browse;
 mod compare;
+mod levels_of_responsibility;
 mod popup;
 mod search;
 mod views;
@@ -12,7 +14,8 @@ use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
-pub use compare::{Comparison, Side};
+pub use compare::{Comparison, Side, Subject};
+pub use levels_of_responsibility::LevelsOfResponsibility;
 pub use popup::Popup;
 pub use search::{Search, SearchPurpose, MAX_QUERY_CHARS};
 
@@ -71,10 +74,14 @@ pub struct App {
     level: Level,
     focus: Pane,
     levels_scroll: usize,
+    /// The Levels pane shows the level's essence whole, not on one line.
+    essence_expanded: bool,
     guidance_scroll: usize,
     search: Option<Search>,
     popup: Option<Popup>,
     comparison: Option<Comparison>,
+    /// Under a comparison of levels opened from it, so Esc comes back to it.
+    levels_of_responsibility: Option<LevelsOfResponsibility>,
     size: (u16, u16),
     /// A one-line message in the status line until the next key.
     notice: Option<String>,
@@ -108,10 +115,12 @@ impl App {
             level: Level::new(1).expect("level 1"),
             focus: settings.start_pane,
             levels_scroll: 0,
+            essence_expanded: false,
             guidance_scroll: 0,
             search: None,
             popup: None,
             comparison: None,
+            levels_of_responsibility: None,
             size: (80, 24),
             notice: None,
             should_quit: false,
@@ -177,6 +186,9 @@ impl App {
             _ if self.popup.is_some() => self.update_popup(action),
             _ if self.search.is_some() => self.update_search(action),
             _ if self.comparison.is_some() => self.update_comparison(action),
+            _ if self.levels_of_responsibility.is_some() => {
+                self.update_levels_of_responsibility(action)
+            }
             _ => self.update_browse(action),
         }
     }
@@ -226,6 +238,15 @@ impl App {
         self.comparison.as_ref()
     }
 
+    pub fn levels_of_responsibility(&self) -> Option<&LevelsOfResponsibility> {
+        self.levels_of_responsibility.as_ref()
+    }
+
+    /// Whether the Levels pane shows the level's essence whole.
+    pub fn essence_expanded(&self) -> bool {
+        self.essence_expanded
+    }
+
     /// The terminal's size: columns, rows.
     pub fn size(&self) -> (u16, u16) {
         self.size
@@ -239,7 +260,8 @@ impl App {
         layout::screen(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
     }
 
-    /// The key scope in force: popups first, then search, then the comparison.
+    /// The key scope in force: popups first, then search, then the comparison, then the levels
+    /// of responsibility.
     pub fn scope(&self) -> Scope {
         if self.popup.is_some() {
             Scope::Popup
@@ -247,6 +269,8 @@ impl App {
             Scope::Search
         } else if self.comparison.is_some() {
             Scope::Compare
+        } else if self.levels_of_responsibility.is_some() {
+            Scope::Responsibility
         } else {
             Scope::Browse
         }

@@ -3,7 +3,7 @@
 //! line breaks become spaces, control and invisible characters are dropped, and the query is
 //! capped at [`MAX_QUERY_CHARS`].
 
-use super::{nearest_defined, App, ListView, Side};
+use super::{App, ListView};
 use crate::data::sanitize::is_hidden_or_control;
 use crate::query::search::{Hit, Query};
 use crate::tui::action::Action;
@@ -209,16 +209,7 @@ impl App {
                 }
             }
             SearchPurpose::PickCompareSide => {
-                if let Some(comparison) = &mut self.comparison {
-                    let entry = &self.catalog.entries[hit.entry];
-                    let side = &mut comparison.sides[comparison.active];
-                    let level = hit.place.level().unwrap_or(side.level);
-                    *side = Side {
-                        entry: hit.entry,
-                        level: nearest_defined(entry, level),
-                    };
-                    comparison.scroll = 0;
-                }
+                self.pick_skill_for_active_side(hit.entry, hit.place.level())
             }
         }
     }

@@ -2,16 +2,18 @@
 
 use ratatui::layout::Rect;
 
-use super::{App, Popup, Search, SearchPurpose, Side};
+use super::{App, Popup, Search, SearchPurpose, Side, Subject};
 use crate::query::render::comparison::Side as RenderedSide;
+use crate::query::render::levels::LevelSide;
 use crate::tui::keymap::Scope;
 use crate::tui::layout::{self, Pane};
 use crate::tui::tree::Row;
-use crate::tui::ui::comparison::{Compared, ComparisonView};
+use crate::tui::ui::comparison::{Compared, ComparisonView, LevelAttributes};
 use crate::tui::ui::footer::FooterView;
 use crate::tui::ui::guidance::{GuidanceView, ShownGuidance};
 use crate::tui::ui::help::{HelpSection, HelpView};
 use crate::tui::ui::levels::{LevelsView, ShownLevel};
+use crate::tui::ui::levels_of_responsibility::LevelsOfResponsibilityView;
 use crate::tui::ui::load_errors::LoadErrorsView;
 use crate::tui::ui::skill_list::{
     ListBody, ListRow, ListRows, SearchResults, SkillListView, SkillRow,
@@ -29,6 +31,11 @@ impl App {
                     layout::comparison_screen(area, comparison.presentation);
                 let body = Body::Compare(view, self.comparison_view().expect("comparing"));
                 (body, status, footer)
+            }
+            None if self.levels_of_responsibility.is_some() => {
+                let [view, status, footer] = layout::comparison_screen(area, false);
+                let shown = self.levels_of_responsibility_view().expect("shown");
+                (Body::LevelsOfResponsibility(view, shown), status, footer)
             }
             None => {
                 let screen = self.screen();
@@ -168,8 +175,21 @@ impl App {
                 level: self.level,
                 terms: self.search_terms(),
                 scroll: self.levels_scroll,
+                essence_expanded: self.essence_expanded,
+                attributes_elsewhere: self.attributes_elsewhere(entry.framework),
             }),
         }
+    }
+
+    /// The levels of responsibility, when they are shown.
+    pub fn levels_of_responsibility_view(&self) -> Option<LevelsOfResponsibilityView<'_>> {
+        let shown = self.levels_of_responsibility.as_ref()?;
+        Some(LevelsOfResponsibilityView {
+            theme: &self.theme,
+            framework: &self.catalog.frameworks[shown.framework],
+            level: shown.level,
+            scroll: shown.scroll,
+        })
     }
 
     pub fn guidance_view(&self) -> GuidanceView<'_> {
@@ -190,20 +210,24 @@ impl App {
         let comparison = self.comparison.as_ref()?;
         let catalog = &*self.catalog;
         let entry = |side: Side| &catalog.entries[side.entry];
-        let compared = if comparison.progression {
-            Compared::Progression {
+        let compared = match comparison.subject {
+            Subject::Skills(sides) if comparison.progression => Compared::Progression {
                 catalog,
-                entry: entry(comparison.sides[0]),
-            }
-        } else {
-            Compared::Sides {
-                sides: comparison.sides.map(|side| RenderedSide {
+                entry: entry(sides[0]),
+            },
+            Subject::Skills(sides) => Compared::Sides {
+                sides: sides.map(|side| RenderedSide {
                     catalog,
                     entry: entry(side),
                     level: side.level,
                 }),
                 active: comparison.active,
-            }
+                level_attributes: self.level_attributes(sides, comparison.level_attributes),
+            },
+            Subject::Levels { framework, levels } => Compared::Levels {
+                sides: levels.map(|level| LevelSide::new(&catalog.frameworks[framework], level)),
+                active: comparison.active,
+            },
         };
         Some(ComparisonView {
             theme: &self.theme,
@@ -211,6 +235,18 @@ impl App {
             scroll: comparison.scroll,
             compared,
         })
+    }
+
+    /// What goes under two skills compared: their levels' attributes when `shown`, or where
+    /// they are when a skill's framework has none.
+    fn level_attributes(&self, sides: [Side; 2], shown: bool) -> LevelAttributes<'_> {
+        if !shown {
+            return LevelAttributes::Hidden;
+        }
+        let elsewhere = (sides.iter())
+            .map(|side| self.catalog.entries[side.entry].framework)
+            .find_map(|framework| self.attributes_elsewhere(framework));
+        elsewhere.map_or(LevelAttributes::Shown, LevelAttributes::Elsewhere)
     }
 
     pub fn status_view(&self) -> StatusView<'_> {
@@ -236,13 +272,14 @@ impl App {
     pub fn footer_view(&self) -> FooterView<'_> {
         FooterView {
             theme: &self.theme,
-            hints: self.keymap.hints(self.scope()).collect(),
+            hints: (self.keymap)
+                .hints_without(self.scope(), self.idle_actions())
+                .collect(),
         }
     }
 
     pub fn help_view(&self, scroll: usize) -> HelpView<'_> {
-        let scopes = [Scope::Browse, Scope::Search, Scope::Compare, Scope::Popup];
-        let sections = scopes
+        let sections = Scope::ALL
             .into_iter()
             .map(|scope| HelpSection {
                 title: scope.title(),

@@ -1,7 +1,8 @@
-//! The comparison view: two (skill, level) sides side by side with a word diff; the progression
-//! of one skill through all its levels; and a presentation mode for projectors. The layout is
-//! `query::render`'s, the same the `compare` command prints; this pane gives it borders and
-//! styles.
+//! The comparison view: two (skill, level) sides side by side with a word diff, and what their
+//! levels ask below them on request; two levels of responsibility side by side, attribute by
+//! attribute; the progression of one skill through all its levels; and a presentation mode for
+//! projectors. The layout is `query::render`'s, the same the `compare` and `levels` commands
+//! print; this pane gives it borders and styles.
 
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -9,9 +10,13 @@ use ratatui::widgets::Block;
 use ratatui::Frame;
 
 use super::document;
+use super::levels_of_responsibility::AttributesElsewhere;
 use crate::data::catalog::{Catalog, Entry};
 use crate::query::render::comparison::pane::{pane_comparison, pane_progression, PaneLayout};
 use crate::query::render::comparison::Side;
+use crate::query::render::document::{Document, Line as DocumentLine, Mark};
+use crate::query::render::levels::compared::{pane_level_attributes, pane_level_comparison};
+use crate::query::render::levels::{AttributeFilter, LevelSide};
 use crate::tui::theme::Theme;
 
 /// What the comparison view shows.
@@ -26,12 +31,31 @@ pub struct ComparisonView<'a> {
 
 pub enum Compared<'a> {
     /// Two sides, statement by statement; `active` is the side the level keys change (0 left).
-    Sides { sides: [Side<'a>; 2], active: usize },
+    Sides {
+        sides: [Side<'a>; 2],
+        active: usize,
+        level_attributes: LevelAttributes<'a>,
+    },
+    /// Two levels of responsibility, attribute by attribute.
+    Levels {
+        sides: [LevelSide<'a>; 2],
+        active: usize,
+    },
     /// One skill through all its defined levels.
     Progression {
         catalog: &'a Catalog,
         entry: &'a Entry,
     },
+}
+
+/// Under two skills (`a`): what their levels ask.
+#[derive(Debug, Clone, Copy)]
+pub enum LevelAttributes<'a> {
+    Hidden,
+    /// The levels of the skills' frameworks, or the line saying that none are loaded.
+    Shown,
+    /// A skill's framework has none; another framework's are what `r` shows.
+    Elsewhere(AttributesElsewhere<'a>),
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &ComparisonView) {
@@ -47,6 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &ComparisonView) {
         let title = match view.compared {
             Compared::Progression { .. } => " Progression ",
             Compared::Sides { .. } => " Compare levels ",
+            Compared::Levels { .. } => " Compare levels of responsibility ",
         };
         let block = Block::bordered()
             .border_style(theme.focused_border)
@@ -57,14 +82,25 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &ComparisonView) {
     };
     // One column is kept for the scrollbar.
     let width = usize::from(inside.width.saturating_sub(1));
+    let layout = |active: usize| PaneLayout {
+        width,
+        active,
+        presentation,
+    };
     let laid_out = match &view.compared {
-        Compared::Sides { sides, active } => {
-            let layout = PaneLayout {
-                width,
-                active: *active,
-                presentation,
-            };
-            pane_comparison(&sides[0], &sides[1], layout)
+        Compared::Sides {
+            sides,
+            active,
+            level_attributes,
+        } => {
+            let layout = layout(*active);
+            let mut document = pane_comparison(&sides[0], &sides[1], layout);
+            document.extend(levels_below(sides, *level_attributes, layout).lines);
+            document
+        }
+        Compared::Levels { sides, active } => {
+            let every = AttributeFilter::every();
+            pane_level_comparison(sides[0], sides[1], &every, layout(*active))
         }
         Compared::Progression { catalog, entry } => {
             pane_progression(catalog, entry, width, presentation)
@@ -76,6 +112,26 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &ComparisonView) {
         document::lines(&laid_out, theme),
         view.scroll,
     );
+}
+
+/// What the two skills' levels ask, to go under them: nothing while hidden.
+fn levels_below(sides: &[Side; 2], shown: LevelAttributes, layout: PaneLayout) -> Document {
+    match shown {
+        LevelAttributes::Hidden => Document::default(),
+        LevelAttributes::Shown => {
+            pane_level_attributes(LevelSide::of(&sides[0]), LevelSide::of(&sides[1]), layout)
+        }
+        LevelAttributes::Elsewhere(elsewhere) => {
+            let mut document = Document::default();
+            document.blank();
+            let note = super::text::wrap(&elsewhere.note(), layout.width, "", "");
+            document.extend(
+                note.into_iter()
+                    .map(|line| DocumentLine::marked(line, Mark::Dim)),
+            );
+            document
+        }
+    }
 }
 
 #[cfg(test)]
@@ -99,7 +155,11 @@ mod tests {
             theme,
             presentation: false,
             scroll: 0,
-            compared: Compared::Sides { sides, active: 1 },
+            compared: Compared::Sides {
+                sides,
+                active: 1,
+                level_attributes: LevelAttributes::Hidden,
+            },
         }
     }
 

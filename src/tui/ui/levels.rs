@@ -1,15 +1,19 @@
 //! The levels pane: the seven levels of responsibility, undefined ones dimmed, and the selected
-//! level's statements in full.
+//! level's statements in full, then what the level itself means: its essence on one line, or
+//! whole (`x`).
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+use super::levels_of_responsibility::AttributesElsewhere;
 use super::text::{fit, mark_terms, wrap};
-use super::{pane_block, DetailView};
+use super::{document, pane_block, DetailView};
 use crate::data::catalog::FrameworkInfo;
 use crate::data::model::{Level, Skill};
+use crate::query::render::document::Document;
+use crate::query::render::levels::essence_lines;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
@@ -26,6 +30,11 @@ pub struct ShownLevel<'a> {
     pub terms: &'a [String],
     /// The first statement row shown; drawing keeps it within the text.
     pub scroll: usize,
+    /// The essence whole rather than on one line.
+    pub essence_expanded: bool,
+    /// The framework has no attributes, another does: said instead of the essence when the
+    /// level has none.
+    pub attributes_elsewhere: Option<AttributesElsewhere<'a>>,
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &LevelsView) {
@@ -144,7 +153,25 @@ pub fn statement_lines(theme: &Theme, shown: &ShownLevel, width: usize) -> Vec<L
             theme.dim,
         )),
     }
+    let meaning = meaning_lines(theme, shown, width);
+    if !meaning.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(meaning);
+    }
     lines
+}
+
+/// What the level means: its essence (one line, or whole when expanded); without one, where
+/// the attributes are, or how to get them (one line, or whole when expanded).
+fn meaning_lines(theme: &Theme, shown: &ShownLevel, width: usize) -> Vec<Line<'static>> {
+    let (framework, level) = (shown.framework, shown.level);
+    if let (None, Some(elsewhere)) = (framework.essence(level), &shown.attributes_elsewhere) {
+        // Short, and what to do: wrapped whole.
+        let note = wrap(&elsewhere.note(), width, "", "").into_iter();
+        return note.map(|line| Line::styled(line, theme.dim)).collect();
+    }
+    let lines = essence_lines(framework, level, width, shown.essence_expanded);
+    document::lines(&Document { lines }, theme)
 }
 
 #[cfg(test)]
@@ -169,6 +196,8 @@ mod tests {
                 level: Level::new(4).unwrap(),
                 terms,
                 scroll: 0,
+                essence_expanded: false,
+                attributes_elsewhere: None,
             }),
         }
     }

@@ -9,6 +9,7 @@ pub mod footer;
 pub mod guidance;
 pub mod help;
 pub mod levels;
+pub mod levels_of_responsibility;
 pub mod load_errors;
 pub mod skill_list;
 pub mod status;
@@ -28,6 +29,7 @@ use footer::FooterView;
 use guidance::GuidanceView;
 use help::HelpView;
 use levels::LevelsView;
+use levels_of_responsibility::LevelsOfResponsibilityView;
 use load_errors::LoadErrorsView;
 use skill_list::SkillListView;
 use status::StatusView;
@@ -52,6 +54,7 @@ pub enum Body<'a> {
         guidance: Option<(Rect, GuidanceView<'a>)>,
     },
     Compare(Rect, ComparisonView<'a>),
+    LevelsOfResponsibility(Rect, LevelsOfResponsibilityView<'a>),
 }
 
 pub enum PopupView<'a> {
@@ -82,6 +85,9 @@ pub fn draw(frame: &mut Frame, view: &ScreenView) {
             }
         }
         Body::Compare(area, comparison) => comparison::draw(frame, *area, comparison),
+        Body::LevelsOfResponsibility(area, levels) => {
+            levels_of_responsibility::draw(frame, *area, levels)
+        }
     }
     status::draw(frame, view.status.0, &view.status.1);
     footer::draw(frame, view.footer.0, &view.footer.1);
