@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs, SkillLevel};
 use crate::data::catalog::{Catalog, Choice};
-use crate::query::diff::{change_counts, compare_statements, paired_by_position};
+use crate::query::diff::{change_counts, compare_statements, paired_by_position, DiffRow};
 use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::comparison::printed::printed_comparison;
 use crate::query::render::comparison::{markdown, rows_summary, Side};
@@ -40,17 +40,27 @@ pub fn run(
     let (added, removed, unchanged) = change_counts(&rows);
     match output.format {
         Format::Json => {
-            let value = json!({
-                "left": left.json(),
-                "right": right.json(),
-                "rows": rows,
-                "summary": {
+            // Written as the rows stand, not built into a JSON value first: a comparison of
+            // a hundred thousand statements a side would otherwise hold every word twice more.
+            // Fields in alphabetical order, as JSON values are written.
+            #[derive(serde::Serialize)]
+            struct ComparisonJson<'r> {
+                left: serde_json::Value,
+                right: serde_json::Value,
+                rows: &'r [DiffRow],
+                summary: serde_json::Value,
+            }
+            let value = ComparisonJson {
+                left: left.json(),
+                right: right.json(),
+                rows: &rows,
+                summary: json!({
                     "added": added,
                     "removed": removed,
                     "unchanged": unchanged,
                     "paired_by_position": paired_by_position(&rows),
-                },
-            });
+                }),
+            };
             super::write_json(out, &value)?;
         }
         Format::Markdown => {
@@ -65,8 +75,8 @@ pub fn run(
             } else {
                 ChangeMarks::Bracketed
             };
-            let document = printed_comparison(&left, &right, &rows, style.width, marks);
-            write!(out, "{}", style.document(&document))?;
+            let document = printed_comparison(&left, &right, rows, style.width, marks);
+            style.write_document(out, &document)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -13,7 +13,10 @@ use super::CommandError;
 use crate::data::sanitize::is_hidden_or_control;
 
 /// Writes a JSON value, pretty-printed and escaped as the module says, and a final newline.
-pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<(), CommandError> {
+pub fn write_json<T: serde::Serialize + ?Sized>(
+    out: &mut dyn Write,
+    value: &T,
+) -> Result<(), CommandError> {
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, EscapingFormatter::default());
     serde::Serialize::serialize(value, &mut serializer)
@@ -140,5 +143,30 @@ mod tests {
         let value = json!({ "a": [1, { "b": "c" }], "d": [], "e": {} });
         let text = written(&value);
         assert_eq!(text, serde_json::to_string_pretty(&value).unwrap() + "\n");
+    }
+}
+
+#[cfg(test)]
+mod written_as_they_stand {
+    use super::*;
+    use crate::query::diff::{compare_statements, DiffRow};
+
+    /// Rows written as they stand must read exactly as the same rows made into a JSON value
+    /// first (which sorts keys): the compare command writes them directly.
+    #[test]
+    fn diff_rows_write_the_same_bytes_directly_and_as_a_value() {
+        let mut rows = compare_statements(
+            &["Plans the release.".to_string(), "Only left.".to_string()],
+            &["Plans the big release.".to_string()],
+        );
+        rows.push(DiffRow {
+            by_position: true,
+            ..rows[0].clone()
+        });
+        let mut direct = Vec::new();
+        write_json(&mut direct, &rows).unwrap();
+        let mut as_value = Vec::new();
+        write_json(&mut as_value, &serde_json::to_value(&rows).unwrap()).unwrap();
+        assert_eq!(String::from_utf8(direct), String::from_utf8(as_value));
     }
 }

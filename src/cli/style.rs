@@ -40,16 +40,27 @@ impl TextStyle {
         paint(text, Mark::Dim, self.color)
     }
 
-    /// The document as text: a line break after every line, marks in colour if allowed.
-    pub fn document(&self, document: &Document) -> String {
-        let mut out = String::new();
+    /// Writes the document as [`TextStyle::document`] makes it, a line at a time.
+    pub fn write_document(
+        &self,
+        out: &mut dyn std::io::Write,
+        document: &Document,
+    ) -> std::io::Result<()> {
         for line in &document.lines {
             for span in &line.spans {
-                out.push_str(&paint(&span.text, span.mark, self.color));
+                out.write_all(paint(&span.text, span.mark, self.color).as_bytes())?;
             }
-            out.push('\n');
+            out.write_all(b"\n")?;
         }
-        out
+        Ok(())
+    }
+
+    /// The document as text: a line break after every line, marks in colour if allowed.
+    pub fn document(&self, document: &Document) -> String {
+        let mut out = Vec::new();
+        self.write_document(&mut out, document)
+            .expect("writing to memory");
+        String::from_utf8(out).expect("documents are text")
     }
 }
 
@@ -159,7 +170,7 @@ mod tests {
             color: true,
             ..TextStyle::plain(50)
         };
-        let document = printed_comparison(&left, &right, &rows, 50, ChangeMarks::Styled);
+        let document = printed_comparison(&left, &right, rows, 50, ChangeMarks::Styled);
         let text = style.document(&document);
         assert!(text.contains('\x1b') && !text.contains("{+") && !text.contains("[-"));
         // display_width leaves out ANSI escapes: what the terminal shows.

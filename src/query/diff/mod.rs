@@ -26,11 +26,12 @@ pub enum Change {
     Removed,
 }
 
-/// One word (no whitespace inside); renderers join words with single spaces.
+/// One word (no whitespace inside); renderers join words with single spaces. Fields in
+/// alphabetical order: JSON output writes them as they stand, and JSON values sort their keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Word {
-    pub text: String,
     pub change: Change,
+    pub text: String,
 }
 
 /// One statement of one side, as words. `statement` is its index in that side's list.
@@ -40,15 +41,16 @@ pub struct DiffLine {
     pub words: Vec<Word>,
 }
 
-/// A row of the comparison: a pair of corresponding statements, or one side alone.
+/// A row of the comparison: a pair of corresponding statements, or one side alone. Fields in
+/// alphabetical order, as for [`Word`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiffRow {
-    pub left: Option<DiffLine>,
-    pub right: Option<DiffLine>,
     /// A pair made by place, not by what the statements say: there were too many statements to
     /// pair by similarity (see [`compare_statements`]). Written to JSON only when true.
     #[serde(skip_serializing_if = "is_false")]
     pub by_position: bool,
+    pub left: Option<DiffLine>,
+    pub right: Option<DiffLine>,
 }
 
 fn is_false(value: &bool) -> bool {

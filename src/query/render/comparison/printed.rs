@@ -17,15 +17,11 @@ const MIN_COLUMN: usize = 8;
 pub fn printed_comparison(
     left: &Side,
     right: &Side,
-    rows: &[DiffRow],
+    rows: Vec<DiffRow>,
     width: usize,
     marks: ChangeMarks,
 ) -> Document {
-    printed(
-        &Comparison::of_skills(left, right, rows.to_vec()),
-        width,
-        marks,
-    )
+    printed(&Comparison::of_skills(left, right, rows), width, marks)
 }
 
 /// `comparison` in two columns that fill `width`, the summary of every section at the end.
@@ -114,7 +110,7 @@ mod tests {
             level: Level::new(level).unwrap(),
         };
         let rows = compare_statements(&strings(left), &strings(right));
-        printed_comparison(&side(4), &side(5), &rows, width, marks)
+        printed_comparison(&side(4), &side(5), rows.clone(), width, marks)
     }
 
     /// The display column of the gutter on every line but the summary.
