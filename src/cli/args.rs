@@ -128,7 +128,7 @@ pub enum Command {
         /// Only the attribute with this code, such as AUTO (repeatable; with a level)
         #[arg(long = "attribute", value_name = "CODE")]
         attributes: Vec<String>,
-        /// The levels of this framework ("SFIA" or "SFIA 9"); default: the first loaded with
+        /// The levels of this framework ("SFIA" or "SFIA 9"); default: the newest edition with
         /// attributes, else the first with levels
         #[arg(long)]
         framework: Option<String>,

@@ -99,8 +99,8 @@ struct Chosen<'a> {
     note: Option<String>,
 }
 
-/// Among the frameworks `wanted` names (every one without it), in load order: the first with
-/// attributes, else the first that defines levels. Naming the others with attributes in a note
+/// Among the frameworks `wanted` names (every one without it): the newest edition with
+/// attributes (of equal editions the first loaded), else the first that defines levels. Naming the others with attributes in a note
 /// tells the user that `--framework` chooses.
 fn choose_framework<'a>(
     catalog: &'a Catalog,

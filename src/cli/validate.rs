@@ -41,7 +41,7 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> CommandResult {
                 message: format!(
                     "this is {kind}, not a RON data file: `skillscope import {}` makes a data \
                      file of it",
-                    file.display()
+                    escaped_path(file)
                 ),
             });
             continue;

@@ -29,7 +29,7 @@ fn replaceable(path: &Path) -> io::Result<(PathBuf, Option<Permissions>)> {
             io::ErrorKind::InvalidInput,
             format!(
                 "{} is {what}; only a regular file is replaced",
-                path.display()
+                crate::data::sanitize::escaped_path(path)
             ),
         )
     };

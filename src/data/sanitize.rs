@@ -41,10 +41,14 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
-/// Characters that take no room: zero-width space, (non-)joiners, word joiner and the
-/// zero-width no-break space (BOM). They can make two different codes or names look the same.
+/// Characters that take no room: the soft hyphen, the Mongolian vowel separator, zero-width
+/// space, (non-)joiners, word joiner, the invisible operators and the zero-width no-break space
+/// (BOM). They can make two different names look the same.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
 }
 
 /// U+2028 and U+2029 break lines on some terminals and not on others.
@@ -56,8 +60,9 @@ fn is_line_separator(c: char) -> bool {
 /// `Multi` text), bidi control or invisible character. Every string shown passes through here,
 /// so this scans bytes, a block at a time, and looks closely only at blocks holding a byte that
 /// can start such a character (other than a line break in `Multi` text): C0 controls and DEL
-/// are single bytes, C1 controls (U+0080–U+009F) are `C2 80`–`C2 9F`, ALM (U+061C) is
-/// `D8 9C`, U+FEFF is `EF BB BF`, and the rest lie in U+200B–U+2069, `E2 80 8B`–`E2 81 A9`.
+/// are single bytes, C1 controls (U+0080–U+009F) are `C2 80`–`C2 9F` and the soft hyphen
+/// `C2 AD`, ALM (U+061C) is `D8 9C`, U+180E `E1 A0 8E`, U+FEFF `EF BB BF`, and the rest lie in
+/// U+200B–U+2069, `E2 80 8B`–`E2 81 A9`.
 pub(crate) fn is_printable(text: &str, lines: Lines) -> bool {
     const BLOCK: usize = 32;
     // Line breaks are fine in `Multi` text, and common: they need no closer look there (no byte
@@ -70,6 +75,7 @@ pub(crate) fn is_printable(text: &str, lines: Lines) -> bool {
                 | (b == 0x7f)
                 | (b == 0xc2)
                 | (b == 0xd8)
+                | (b == 0xe1)
                 | (b == 0xe2)
                 | (b == 0xef)
         });
@@ -83,11 +89,13 @@ fn is_printable_from(bytes: &[u8], from: usize, to: usize, lines: Lines) -> bool
     (from..to).all(|i| match bytes[i] {
         b'\n' => keep_newlines,
         0x00..=0x1f | 0x7f => false,
-        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f | 0xad)),
         0xd8 => bytes.get(i + 1) != Some(&0x9c),
+        0xe1 => (bytes.get(i + 1), bytes.get(i + 2)) != (Some(&0xa0), Some(&0x8e)),
         0xe2 => !matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa0 | 0xa6..=0xa9))
+            (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae))
+                | (Some(0x81), Some(0xa0..=0xa4 | 0xa6..=0xa9))
         ),
         0xef => (bytes.get(i + 1), bytes.get(i + 2)) != (Some(&0xbb), Some(&0xbf)),
         _ => true,
@@ -201,6 +209,10 @@ mod tests {
 
     #[test]
     fn invisible_characters_and_bidi_marks_are_shown() {
+        assert_eq!(
+            printable("soft\u{AD}hyphen\u{180E}\u{2062}", Lines::Single),
+            "soft\u{FFFD}hyphen\u{FFFD}\u{FFFD}"
+        );
         let sneaky = "R\u{200B}ELM\u{200C}\u{200D}\u{2060}\u{FEFF}a\u{200E}b\u{200F}c\u{061C}";
         let safe = printable(sneaky, Lines::Single);
         assert_eq!(
@@ -224,7 +236,7 @@ mod tests {
         /// The byte scan agrees with the definition: no char that needs a change.
         #[test]
         fn the_byte_scan_finds_exactly_the_chars_that_change(
-            text in r"(\PC|[\x00-\x1f\x7f-\x{9f}]|[\x{2000}-\x{206f}]|[\x{600}-\x{61f}]|[\x{fef0}-\x{ffff}]|[\x{c0}-\x{3000}]){0,12}"
+            text in r"(\PC|[\x00-\x1f\x7f-\x{ff}]|[\x{1800}-\x{180f}]|[\x{2000}-\x{206f}]|[\x{600}-\x{61f}]|[\x{fef0}-\x{ffff}]|[\x{c0}-\x{3000}]){0,12}"
         ) {
             for lines in [Lines::Single, Lines::Multi] {
                 let by_chars = !text

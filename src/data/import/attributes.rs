@@ -406,7 +406,10 @@ fn assign_codes(
             })
             .find(|code| !taken.contains_key(&code.to_uppercase()))
             .and_then(|code| Code::new(&code).ok());
-        let Some(code) = code else { continue };
+        let Some(code) = code else {
+            skip(draft, format!("no free code could be made from {base}"));
+            continue;
+        };
         if code != base {
             notes.push(format!(
                 "attribute {:?} has code {code}: {base} is another attribute's",

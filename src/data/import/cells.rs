@@ -78,11 +78,11 @@ const PROTOTYPE_MARKER: &str = "[prototype]";
 /// A cleaned name without its "[prototype]" marker (in any case, anywhere), and whether it had
 /// one.
 pub fn without_prototype_marker(name: &str) -> (String, bool) {
-    let lower = name.to_lowercase();
-    // Lower-casing keeps the byte offsets of ASCII, and the marker is ASCII; a name whose length
-    // changes when lower-cased is compared as is.
+    // ASCII lower case keeps every byte where it was, so an offset in it is one in the name
+    // (full lower case can move them: 'İ' grows, 'ẞ' shrinks); the marker is ASCII.
+    let lower = name.to_ascii_lowercase();
     match lower.find(PROTOTYPE_MARKER) {
-        Some(at) if lower.len() == name.len() => {
+        Some(at) => {
             let rest = format!("{} {}", &name[..at], &name[at + PROTOTYPE_MARKER.len()..]);
             (clean_line(&rest), true)
         }
@@ -248,6 +248,23 @@ fn join_blocks(blocks: &[Block]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prototype_marker_is_cut_where_it_stands_whatever_the_letters_around_it() {
+        assert_eq!(
+            without_prototype_marker("Release [Prototype]"),
+            ("Release".to_string(), true)
+        );
+        // 'İ' and 'ẞ' change length when lower-cased, by as much as each other.
+        assert_eq!(
+            without_prototype_marker("İ[prototype]ẞ"),
+            ("İ ẞ".to_string(), true)
+        );
+        assert_eq!(
+            without_prototype_marker("Plain name"),
+            ("Plain name".to_string(), false)
+        );
+    }
 
     #[test]
     fn cells_lose_carriage_returns_odd_spaces_and_literal_escapes() {
