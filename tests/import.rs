@@ -154,7 +154,9 @@ fn skills_rows() -> Vec<Vec<Cell>> {
                 T("Delivery and operation"),
                 T("Technology management"),
                 T("Releasing things."),
-                Empty,
+                // As SFIA 8 lays out some lists: phrases, the last ending with a colon, and a
+                // closing paragraph straight after it.
+                T("Activities include:\r\nplanning releases\r\nadopting frameworks to guide improvements:\r\nThe focus is on safe releases."),
             ],
             [
                 Empty,
@@ -376,7 +378,16 @@ fn an_xlsx_is_imported_into_the_data_folder_and_the_commands_find_it() {
         )
     );
     assert_eq!(framework.skills[1].url, None);
-    assert_eq!(framework.skills[2].guidance, None);
+    let relm = framework.skills.iter().find(|s| s.code.as_str() == "RELM");
+    assert_eq!(
+        relm.unwrap().guidance.as_deref(),
+        Some(
+            "Activities include:\n\
+             - planning releases\n\
+             - adopting frameworks to guide improvements:\n\n\
+             The focus is on safe releases."
+        )
+    );
     assert_eq!(framework.levels.len(), 7);
     assert_eq!(framework.levels[1].name, "Assist");
     assert_eq!(framework.levels[0].essence.as_deref(), Some(ESSENCE[0]));

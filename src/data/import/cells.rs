@@ -177,6 +177,10 @@ fn strip_bullet(line: &str) -> Option<&str> {
     (is_mark && rest.starts_with(' ')).then(|| rest.trim())
 }
 
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// A piece of guidance: a paragraph, the paragraph that introduces a list, or a list.
 enum Block {
     Paragraph(String),
@@ -194,14 +198,22 @@ fn guidance_blocks(cleaned: &str) -> Vec<Block> {
             after_blank = true;
             continue;
         }
-        let ends_list = after_blank
-            && matches!(blocks.last(), Some(Block::Bullets(_)))
+        // A sentence after a list closes it when a blank line comes first, or when the items
+        // are phrases (lower case) and the sentence is not: SFIA 8 puts closing paragraphs
+        // straight after the last item.
+        let lowercase_items = matches!(blocks.last(),
+            Some(Block::Bullets(items)) if items.iter().all(|item| starts_lowercase(item)));
+        let ends_list = matches!(blocks.last(), Some(Block::Bullets(_)))
             && line.chars().next().is_some_and(char::is_uppercase)
-            && line.ends_with('.');
+            && line.ends_with('.')
+            && (after_blank || lowercase_items);
         after_blank = false;
+        // A line ending with a colon introduces a list, unless it is a phrase in a list: SFIA
+        // 8 ends a list with such an item ("… to guide improvements:").
+        let introduces = line.ends_with(':') && !(in_list && starts_lowercase(line));
         let item = match strip_bullet(line) {
             Some(item) => Some(item),
-            None if in_list && !ends_list && !line.ends_with(':') => Some(line),
+            None if in_list && !ends_list && !introduces => Some(line),
             None => None,
         };
         match item {
@@ -210,7 +222,7 @@ fn guidance_blocks(cleaned: &str) -> Vec<Block> {
                 Some(Block::Bullets(items)) => items.push(item.to_string()),
                 _ => blocks.push(Block::Bullets(vec![item.to_string()])),
             },
-            None if line.ends_with(':') => {
+            None if introduces => {
                 blocks.push(Block::Intro(line.to_string()));
                 in_list = true;
             }
@@ -370,6 +382,47 @@ mod tests {
         assert_eq!(
             guidance_text(raw).unwrap(),
             "Intro paragraph.\n\nSecond paragraph.\n\nActivities may include, but are not limited to:\n- first activity\n- second activity"
+        );
+    }
+
+    #[test]
+    fn a_closing_paragraph_straight_after_a_list_of_phrases_is_not_an_item() {
+        // As SFIA 8 writes some guidance (EMRG): no blank line before the closing paragraph.
+        let raw = "Activities include:\nwatching new things\nreporting on them\nThe focus is on what matters.";
+        assert_eq!(
+            guidance_text(raw).unwrap(),
+            "Activities include:\n- watching new things\n- reporting on them\n\nThe focus is on what matters."
+        );
+        // Items that are sentences themselves need the blank line to end the list.
+        let raw = "Activities include:\nWatching new things.\nReporting on them.";
+        assert_eq!(
+            guidance_text(raw).unwrap(),
+            "Activities include:\n- Watching new things.\n- Reporting on them."
+        );
+    }
+
+    #[test]
+    fn a_last_item_ending_with_a_colon_stays_an_item() {
+        // As SFIA 8 ends SLEN's list: "… appropriate industry frameworks to guide improvements:".
+        let raw = "Activities include, but are not limited to:\nfocusing on value\nadopting frameworks to guide improvements:";
+        let text = guidance_text(raw).unwrap();
+        assert_eq!(
+            text,
+            "Activities include, but are not limited to:\n- focusing on value\n- adopting frameworks to guide improvements:"
+        );
+        use crate::data::model::{parse_guidance, GuidanceBlock};
+        assert_eq!(
+            parse_guidance(&text)[1],
+            GuidanceBlock::Bullets(vec![
+                "focusing on value",
+                "adopting frameworks to guide improvements:"
+            ])
+        );
+        // A capitalised line with a colon still opens a new list.
+        let raw = "Activities include:\none\nAlso:\ntwo";
+        assert_eq!(
+            guidance_text(raw).unwrap(),
+            "Activities include:\n- one\n\nAlso:\n- two"
         );
     }
 
