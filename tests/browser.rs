@@ -149,11 +149,13 @@ fn enter_folds_a_group_and_opens_it_again() {
     press_keys(&mut app, "g<Enter>");
     let text = screen(&app);
     assert!(
-        text.contains("▸ SFIA 9 (3)") && !text.contains("RELM  Release"),
+        text.contains("▸ SFIA 8 (1)")
+            && !text.contains("SLEN  Systems")
+            && text.contains("RELM  Release"),
         "{text}"
     );
     press_keys(&mut app, "<Enter>");
-    assert!(screen(&app).contains("RELM  Release"));
+    assert!(screen(&app).contains("SLEN  Systems"));
 }
 
 #[test]
@@ -446,4 +448,19 @@ fn the_high_contrast_theme_draws_on_black_and_keeps_the_cursor_reversed() {
     let cell = &buffer[(5, row)];
     assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
     assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
+}
+
+#[test]
+fn a_proposal_is_its_own_group_and_its_rationale_is_labelled() {
+    // Tall enough for the guidance pane to reach the rationale.
+    let mut app = app(160, 90);
+    press_keys(&mut app, "/dsop<Enter>");
+    let text = screen(&app);
+    assert!(text.contains("▾ Proposed skills (1)"), "{text}");
+    assert!(
+        text.contains("Proposed: not part of the published"),
+        "{text}"
+    );
+    assert!(text.contains("Rationale"), "{text}");
+    assert!(!text.contains("Notes"), "{text}");
 }

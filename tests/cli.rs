@@ -610,3 +610,30 @@ fn error_messages_quoting_data_reach_the_terminal_printable() {
         );
     }
 }
+
+#[test]
+fn a_proposal_shows_its_rationale_as_such_under_its_own_framework() {
+    let sandbox = Sandbox::new();
+    let text = stdout(&sandbox.run(&["show", "DSOP", "--width", "100"]));
+    assert!(
+        text.contains("\nProposed skills · Change and Transformation"),
+        "{text}"
+    );
+    let rationale = text.find("\nRationale\n").expect("a Rationale heading");
+    assert!(!text.contains("\nNotes\n"), "{text}");
+    assert!(text[rationale..].contains("With the adoption of cloud computing services"));
+    let value = json(&sandbox.run(&["show", "DSOP", "--format", "json"]));
+    assert_eq!(value["framework"], "Proposed skills");
+    assert_eq!(value["edition"], serde_json::Value::Null);
+    assert_eq!(value["rationale"].as_array().unwrap().len(), 5);
+    assert_eq!(value["notes"].as_array().unwrap().len(), 0);
+    let markdown = stdout(&sandbox.run(&["show", "DSOP", "--format", "markdown"]));
+    assert!(
+        markdown.contains("\n### Rationale\n\nWith the adoption"),
+        "{markdown}"
+    );
+    // SLEN is SFIA 8's wording; RELM the SFIA 9 prototype.
+    let slen = json(&sandbox.run(&["show", "SLEN", "--format", "json"]));
+    assert_eq!(slen["edition"], "8");
+    assert_eq!(slen["levels"]["5"].as_array().unwrap().len(), 4);
+}

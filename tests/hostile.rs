@@ -12,7 +12,7 @@ use proptest::test_runner::TestCaseError;
 use skillscope::data::model::Framework;
 use skillscope::data::sources::{
     load_catalog, parse_framework, read_framework_file, write_framework, LoadError,
-    SourceSelection, BUILT_IN_DATA,
+    SourceSelection, BUILT_IN_FILES,
 };
 use skillscope::tui::action::Action;
 use skillscope::tui::testing::{app_for, buffer_text, press_keys, render};
@@ -355,7 +355,13 @@ fn loader_input() -> impl Strategy<Value = Vec<u8>> {
         any::<Index>().prop_map(Damage::Blank),
         (any::<Index>(), 0u8..10).prop_map(|(at, digit)| Damage::Digit(at, digit)),
     ];
-    let valid = proptest::sample::select(vec![SMALL, BUILT_IN_DATA, HOSTILE_DATA]);
+    let valid = proptest::sample::select(vec![
+        SMALL,
+        BUILT_IN_FILES[0].text,
+        BUILT_IN_FILES[1].text,
+        BUILT_IN_FILES[2].text,
+        HOSTILE_DATA,
+    ]);
     let damaged = (valid, proptest::collection::vec(damage, 1..4)).prop_map(|(text, damage)| {
         let mut bytes = text.as_bytes().to_vec();
         for damage in &damage {

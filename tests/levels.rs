@@ -287,7 +287,7 @@ fn a_framework_without_levels_or_a_level_it_lacks_is_an_error() {
     );
     assert_eq!(
         error,
-        "skillscope: no framework \"nope\"; loaded: SFIA 9, Mine\n"
+        "skillscope: no framework \"nope\"; loaded: SFIA 8, SFIA 9, Proposed skills, Mine\n"
     );
     let error = failure(
         &sandbox.run(&["levels", "6", "--data", "some.ron", "--framework", "some"]),

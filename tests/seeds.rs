@@ -2,7 +2,7 @@
 //! seed documents (copied into tests/seeds/ from the project's shared sources), word for word.
 
 use skillscope::data::model::{Framework, Level, Skill};
-use skillscope::data::sources::{parse_framework, BUILT_IN_DATA, BUILT_IN_NAME};
+use skillscope::data::sources::{parse_framework, BUILT_IN_FILES};
 
 /// Folds line wrapping: joins words hyphenated across a line break, collapses all white space
 /// (non-breaking spaces included) into single spaces.
@@ -66,15 +66,22 @@ fn level_sections(document: &str) -> Vec<(u8, String)> {
         .collect()
 }
 
-fn built_in() -> Framework {
-    parse_framework(BUILT_IN_NAME, BUILT_IN_DATA).expect("the built-in data loads")
+fn built_in() -> Vec<Framework> {
+    (BUILT_IN_FILES.iter())
+        .map(|file| parse_framework(file.name, file.text).expect("the built-in data loads"))
+        .collect()
 }
 
-fn skill<'a>(framework: &'a Framework, code: &str) -> &'a Skill {
-    framework
-        .skills
-        .iter()
+fn skill<'a>(frameworks: &'a [Framework], code: &str) -> &'a Skill {
+    (frameworks.iter())
+        .flat_map(|framework| &framework.skills)
         .find(|s| s.code.as_str() == code)
+        .unwrap()
+}
+
+fn framework_of<'a>(frameworks: &'a [Framework], code: &str) -> &'a Framework {
+    (frameworks.iter())
+        .find(|framework| framework.skills.iter().any(|s| s.code.as_str() == code))
         .unwrap()
 }
 
@@ -167,15 +174,68 @@ fn placements_and_statuses_are_as_documented() {
         .unwrap()
         .0;
     assert_eq!(
-        dsop.notes.iter().map(|n| normalize(n)).collect::<Vec<_>>(),
+        dsop.rationale
+            .iter()
+            .map(|n| normalize(n))
+            .collect::<Vec<_>>(),
         paragraphs(rationale),
-        "the notes are the proposal's rationale, a paragraph each"
+        "the rationale is the proposal's, a paragraph each"
     );
+    assert!(dsop.notes.is_empty(), "the rationale is not given as notes");
     let relm = skill(&framework, "RELM");
     assert_eq!(relm.status, skillscope::data::model::Status::Prototype);
     assert!(relm.notes.iter().any(|n| n.starts_with("Disclaimer")));
     let slen = skill(&framework, "SLEN");
     assert_eq!(slen.subcategory.as_deref(), Some("Systems development"));
-    let names: Vec<&str> = framework.levels.iter().map(|l| l.name.as_str()).collect();
-    assert_eq!(names[6], "Set strategy, inspire, mobilise");
+    for code in ["SLEN", "RELM", "DSOP"] {
+        let levels = &framework_of(&framework, code).levels;
+        let names: Vec<&str> = levels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names[6], "Set strategy, inspire, mobilise", "{code}");
+    }
+}
+
+#[test]
+fn each_skill_is_under_the_framework_and_edition_of_its_document() {
+    let frameworks = built_in();
+    let title = |code: &str| {
+        let framework = framework_of(&frameworks, code);
+        (framework.framework.as_str(), framework.edition.as_deref())
+    };
+    // SLEN's document carries the SFIA 8 wording; RELM is the SFIA 9 prototype; DSOP is a
+    // proposal, part of no edition.
+    assert_eq!(title("SLEN"), ("SFIA", Some("8")));
+    assert_eq!(title("RELM"), ("SFIA", Some("9")));
+    assert_eq!(title("DSOP"), ("Proposed skills", None));
+}
+
+/// SLEN and RELM publish one statement per line: each statement is one whole line of its
+/// document, so two sentences on one line stay one statement.
+#[test]
+fn one_source_line_is_one_statement() {
+    let frameworks = built_in();
+    for (code, document, counts) in [
+        (
+            "SLEN",
+            include_str!("seeds/slen.txt"),
+            [(4, 4), (5, 4), (6, 4), (7, 4)].as_slice(),
+        ),
+        (
+            "RELM",
+            include_str!("seeds/relm.txt"),
+            [(2, 4), (3, 3), (4, 4), (5, 4), (6, 4)].as_slice(),
+        ),
+    ] {
+        let lines: Vec<String> = document.lines().map(normalize).collect();
+        let skill = skill(&frameworks, code);
+        for &(level, count) in counts {
+            let statements = skill.statements(Level::new(level).unwrap()).unwrap();
+            assert_eq!(statements.len(), count, "{code} level {level}");
+            for statement in statements {
+                assert!(
+                    lines.contains(&normalize(statement)),
+                    "{code} level {level}: not a whole line of the document: {statement}"
+                );
+            }
+        }
+    }
 }

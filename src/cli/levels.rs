@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs};
-use crate::data::catalog::{newest_with_attributes, Catalog, FrameworkInfo};
+use crate::data::catalog::{newest_edition, newest_with_attributes, Catalog, FrameworkInfo};
 use crate::data::model::{describe_levels, Level};
 use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::levels::compared::{
@@ -100,8 +100,8 @@ struct Chosen<'a> {
 }
 
 /// Among the frameworks `wanted` names (every one without it): the newest edition with
-/// attributes (of equal editions the first loaded), else the first that defines levels. Naming the others with attributes in a note
-/// tells the user that `--framework` chooses.
+/// attributes, else the newest that defines levels (of equal editions the first loaded). Naming
+/// the others with attributes in a note tells the user that `--framework` chooses.
 fn choose_framework<'a>(
     catalog: &'a Catalog,
     wanted: Option<&str>,
@@ -135,10 +135,9 @@ fn choose_framework<'a>(
             note,
         });
     }
-    match candidates
-        .iter()
-        .find(|f| f.defined_levels().next().is_some())
-    {
+    match newest_edition(
+        (candidates.iter().copied()).filter(|f| f.defined_levels().next().is_some()),
+    ) {
         Some(framework) => Ok(Chosen {
             framework,
             note: None,

@@ -128,8 +128,14 @@ pub fn compare_editions(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering 
 pub fn newest_with_attributes<'a>(
     frameworks: impl IntoIterator<Item = &'a FrameworkInfo>,
 ) -> Option<&'a FrameworkInfo> {
+    newest_edition((frameworks.into_iter()).filter(|framework| !framework.attributes.is_empty()))
+}
+
+/// Among `frameworks`, in load order, the newest edition (the first loaded of equal editions).
+pub fn newest_edition<'a>(
+    frameworks: impl IntoIterator<Item = &'a FrameworkInfo>,
+) -> Option<&'a FrameworkInfo> {
     (frameworks.into_iter())
-        .filter(|framework| !framework.attributes.is_empty())
         .enumerate()
         .max_by(|(i, a), (j, b)| {
             compare_editions(a.edition.as_deref(), b.edition.as_deref()).then(j.cmp(i))
@@ -320,7 +326,7 @@ fn skill_texts(skill: &mut Skill, f: &mut impl FnMut(&mut String, Lines)) {
     if let Some(guidance) = &mut skill.guidance {
         f(guidance, Lines::Multi);
     }
-    for note in &mut skill.notes {
+    for note in skill.rationale.iter_mut().chain(&mut skill.notes) {
         f(note, Lines::Multi);
     }
     for statement in skill.levels.0.values_mut().flatten() {

@@ -197,6 +197,9 @@ pub struct Skill {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance: Option<String>,
     pub levels: LevelStatements,
+    /// Why the skill is proposed, a paragraph each (a proposal's "Rationale").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rationale: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }

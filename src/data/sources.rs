@@ -12,9 +12,32 @@ use ron::extensions::Extensions;
 use crate::data::catalog::Catalog;
 use crate::data::model::Framework;
 
-/// The data compiled into the binary.
-pub const BUILT_IN_DATA: &str = include_str!("../../assets/skills.ron");
-/// The name under which the built-in data is reported.
+/// One data file compiled into the binary.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltInFile {
+    /// The name under which the file is reported: `<built-in>/…`.
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+/// The data compiled into the binary, one file per source document: SLEN in its SFIA 8
+/// wording, the SFIA 9 prototype of RELM, and the DSOP proposal (its own framework, as it is
+/// part of no SFIA edition).
+pub const BUILT_IN_FILES: [BuiltInFile; 3] = [
+    BuiltInFile {
+        name: "<built-in>/sfia-8-slen.ron",
+        text: include_str!("../../assets/sfia-8-slen.ron"),
+    },
+    BuiltInFile {
+        name: "<built-in>/sfia-9-relm.ron",
+        text: include_str!("../../assets/sfia-9-relm.ron"),
+    },
+    BuiltInFile {
+        name: "<built-in>/proposed-dsop.ron",
+        text: include_str!("../../assets/proposed-dsop.ron"),
+    },
+];
+/// How the built-in data as a whole is named (`skillscope paths`).
 pub const BUILT_IN_NAME: &str = "<built-in>";
 /// A data file larger than this is refused before it is read, so junk cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -317,9 +340,11 @@ pub fn ron_files_in(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 pub fn load_catalog(selection: &SourceSelection) -> Catalog {
     let mut catalog = Catalog::default();
     if selection.built_in {
-        match parse_framework(BUILT_IN_NAME, BUILT_IN_DATA) {
-            Ok(framework) => catalog.add(BUILT_IN_NAME, framework),
-            Err(error) => catalog.errors.push(error),
+        for file in BUILT_IN_FILES {
+            match parse_framework(file.name, file.text) {
+                Ok(framework) => catalog.add(file.name, framework),
+                Err(error) => catalog.errors.push(error),
+            }
         }
     }
     for file in data_files(selection) {
@@ -522,9 +547,26 @@ mod tests {
     }
 
     #[test]
-    fn the_built_in_data_loads() {
-        let framework = parse_framework(BUILT_IN_NAME, BUILT_IN_DATA).unwrap();
-        let codes: Vec<&str> = framework.skills.iter().map(|s| s.code.as_str()).collect();
-        assert_eq!(codes, ["SLEN", "DSOP", "RELM"]);
+    fn the_built_in_data_loads_one_framework_per_source_document() {
+        let titles: Vec<(String, Vec<String>)> = BUILT_IN_FILES
+            .iter()
+            .map(|file| {
+                let framework = parse_framework(file.name, file.text).unwrap();
+                let edition = framework.edition.as_deref().unwrap_or("-");
+                let codes = framework.skills.iter().map(|s| s.code.to_string());
+                (
+                    format!("{} {edition}", framework.framework),
+                    codes.collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("SFIA 8".to_string(), vec!["SLEN".to_string()]),
+                ("SFIA 9".to_string(), vec!["RELM".to_string()]),
+                ("Proposed skills -".to_string(), vec!["DSOP".to_string()]),
+            ]
+        );
     }
 }

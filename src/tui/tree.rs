@@ -178,30 +178,33 @@ mod tests {
         assert_eq!(
             labels,
             [
-                "SFIA 9",
+                "SFIA 8",
                 " Development and implementation",
                 "  Systems development",
                 "   #0",
-                " Change and Transformation",
-                "  Software Life-Cycle Optimization",
-                "   #1",
+                "SFIA 9",
                 " Delivery and operation",
                 "  Technology management",
+                "   #1",
+                "Proposed skills",
+                " Change and Transformation",
+                "  Software Life-Cycle Optimization",
                 "   #2",
             ]
         );
-        assert_eq!(tree.groups[0].skills, 3);
+        assert_eq!(tree.groups[0].skills, 1);
     }
 
     #[test]
     fn folding_hides_children_and_reveal_opens_them() {
         let mut tree = tree();
         tree.toggle(0);
-        assert_eq!(tree.rows.len(), 1);
-        assert_eq!(tree.reveal(2), Some(9));
+        assert_eq!(tree.rows.len(), 9, "SFIA 8 folded into its heading");
+        assert_eq!(tree.reveal(0), Some(3));
+        assert_eq!(tree.rows.len(), 12);
         tree.toggle_all();
-        assert_eq!(tree.rows.len(), 1);
+        assert_eq!(tree.rows.len(), 3, "one heading per framework");
         tree.toggle_all();
-        assert_eq!(tree.rows.len(), 10);
+        assert_eq!(tree.rows.len(), 12);
     }
 }

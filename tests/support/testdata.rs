@@ -624,6 +624,7 @@ fn skill(rng: &mut Rng, index: usize) -> Skill {
         description: paragraph(rng, 2),
         guidance: Some(guidance(rng)),
         levels: LevelStatements(levels),
+        rationale: Vec::new(),
         notes,
         code,
     }

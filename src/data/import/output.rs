@@ -44,6 +44,7 @@ mod tests {
             description: description.into(),
             guidance: None,
             levels: LevelStatements(statements.into_iter().collect()),
+            rationale: Vec::new(),
             notes: Vec::new(),
         }
     }

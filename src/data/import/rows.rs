@@ -118,6 +118,7 @@ fn skill_from_row(
         description: clean_text(cell(row, columns.description)),
         guidance: columns.guidance.and_then(|c| guidance_text(cell(row, c))),
         levels: LevelStatements(levels),
+        rationale: Vec::new(),
         notes: Vec::new(),
     })
 }

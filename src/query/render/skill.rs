@@ -70,6 +70,15 @@ pub fn skill_document(
             document.extend(bullet(statement));
         }
     }
+    if only.is_none() && !skill.rationale.is_empty() {
+        heading(&mut document, "Rationale");
+        for (i, text) in skill.rationale.iter().enumerate() {
+            if i > 0 {
+                document.blank();
+            }
+            document.extend(paragraph(text));
+        }
+    }
     if only.is_none() && !skill.notes.is_empty() {
         heading(&mut document, "Notes");
         document.extend(skill.notes.iter().flat_map(|note| bullet(note)));
@@ -126,6 +135,12 @@ pub fn skill_markdown(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> 
             let _ = writeln!(out, "- {}", e(statement));
         }
     }
+    if only.is_none() && !skill.rationale.is_empty() {
+        let _ = writeln!(out, "\n### Rationale");
+        for paragraph in &skill.rationale {
+            let _ = writeln!(out, "\n{}", e(paragraph));
+        }
+    }
     if only.is_none() && !skill.notes.is_empty() {
         let _ = writeln!(out, "\n### Notes\n");
         for note in &skill.notes {
@@ -160,6 +175,7 @@ pub fn skill_json(catalog: &Catalog, entry: &Entry, only: Option<Level>) -> Valu
         "description": skill.description,
         "guidance": skill.guidance,
         "levels": levels,
+        "rationale": skill.rationale,
         "notes": skill.notes,
     })
 }

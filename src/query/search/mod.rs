@@ -36,6 +36,7 @@ pub enum Place {
     Level(Level),
     Description,
     Guidance,
+    Rationale,
     Notes,
 }
 
@@ -49,6 +50,7 @@ impl Place {
             Place::Level(level) => format!("level {level}"),
             Place::Description => "description".into(),
             Place::Guidance => "guidance".into(),
+            Place::Rationale => "rationale".into(),
             Place::Notes => "notes".into(),
         }
     }
@@ -75,6 +77,7 @@ enum Field {
     Statement(Level, u32),
     Description,
     Guidance,
+    Rationale(u32),
     Note(u32),
 }
 
@@ -84,6 +87,7 @@ impl Field {
             Field::Statement(level, _) => Place::Level(level),
             Field::Description => Place::Description,
             Field::Guidance => Place::Guidance,
+            Field::Rationale(_) => Place::Rationale,
             Field::Note(_) => Place::Notes,
         }
     }
@@ -94,6 +98,7 @@ impl Field {
             Field::Statement(level, i) => &skill.levels.0[&level][i as usize],
             Field::Description => &skill.description,
             Field::Guidance => skill.guidance.as_deref().unwrap_or(""),
+            Field::Rationale(i) => &skill.rationale[i as usize],
             Field::Note(i) => &skill.notes[i as usize],
         }
     }
@@ -107,6 +112,7 @@ impl Field {
         statements
             .chain([Field::Description])
             .chain(skill.guidance.is_some().then_some(Field::Guidance))
+            .chain((0..skill.rationale.len() as u32).map(Field::Rationale))
             .chain((0..skill.notes.len() as u32).map(Field::Note))
     }
 }

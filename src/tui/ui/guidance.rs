@@ -103,6 +103,15 @@ pub fn guidance_lines(theme: &Theme, shown: &ShownGuidance, width: usize) -> Vec
             }
         }
     }
+    if !skill.rationale.is_empty() {
+        heading(&mut lines, "Rationale");
+        for (index, text) in skill.rationale.iter().enumerate() {
+            if index > 0 {
+                lines.push(Line::raw(""));
+            }
+            paragraph(&mut lines, text, "", "");
+        }
+    }
     if !skill.notes.is_empty() {
         heading(&mut lines, "Notes");
         for note in &skill.notes {

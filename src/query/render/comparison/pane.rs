@@ -375,11 +375,13 @@ mod tests {
                     );
                     let left_at = text.find(&format!("{a} L{la}"));
                     let right_at = text.find(&format!("{b} L{lb}"));
-                    if width >= 20 {
+                    // Wide enough for "Proposed skills · DSOP L5", the longest label.
+                    if width >= 30 {
                         assert!(left_at.is_some() && right_at.is_some(), "{width}\n{text}");
                     }
-                    if !side_by_side && width >= 20 {
-                        assert!(left_at < right_at && text.contains("\n\nRELM L5"));
+                    if !side_by_side && width >= 30 {
+                        let right_heading = format!("\n\n{}", right.label(&left));
+                        assert!(left_at < right_at && text.contains(&right_heading));
                     }
                 }
             }
