@@ -239,6 +239,18 @@ mod tests {
     }
 
     #[test]
+    fn the_profile_is_a_profile_name_and_a_bad_one_is_located() {
+        let config = parse(r#"(profile: "Senior dev")"#).unwrap();
+        assert_eq!(
+            config.profile.map(|p| p.to_string()).as_deref(),
+            Some("Senior dev")
+        );
+        let error = parse("(\n  profile: \"../me\",\n)").unwrap_err();
+        assert_eq!(error.position.map(|(line, _)| line), Some(2), "{error}");
+        assert!(error.message.contains("profile name"), "{error}");
+    }
+
+    #[test]
     fn a_full_config_parses_in_order() {
         let config = parse(
             r#"(

@@ -90,7 +90,11 @@ pub fn gap_document(
             format!("{} ({})", standing.heading(), group.len()),
             Mark::Title,
         ));
-        for item in group {
+        for (n, item) in group.into_iter().enumerate() {
+            // A comparison ends with its summary: a blank line before the next skill's heading.
+            if n > 0 && standing == Standing::Below {
+                document.blank();
+            }
             let heading = Line::new(vec![
                 Span::new(skill_label(catalog, item), Mark::Code),
                 Span::new(format!("  {}", levels_text(item)), Mark::Dim),
@@ -111,7 +115,6 @@ pub fn gap_document(
                     let [left, right] = sides(catalog, entry, item);
                     document.blank();
                     document.extend(printed_comparison(&left, &right, rows, width, marks).lines);
-                    document.blank();
                 }
                 _ => {}
             }
