@@ -6,6 +6,7 @@ use std::str::FromStr;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::model::{Code, Level};
+use crate::data::profile::ProfileName;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -135,6 +136,36 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Profiles: your levels and targets, or the levels a role requires
+    #[command(
+        long_about = "Profiles: your levels and targets, or the levels a role requires.\n\n\
+        A profile is a named list of skills, each at a level, with an optional target level \
+        and note. Each is a RON file in profiles/ of the user data folder (see `skillscope \
+        paths`). `skillscope gap` compares two of them."
+    )]
+    Profile {
+        #[command(subcommand)]
+        action: ProfileAction,
+    },
+    /// What profile FROM lacks for profile TO, or for FROM's own targets
+    #[command(
+        long_about = "What profile FROM lacks for profile TO, or, without TO, for FROM's own \
+        targets.\n\n\
+        Lists the skills required that FROM lacks (with what the required level says), the \
+        skills below the required level (the comparison from FROM's level to the required \
+        one, word by word as `compare` shows it), and a line for each skill met, exceeded, or \
+        not loaded. The exit status is 0 whatever the gap."
+    )]
+    Gap {
+        /// The profile that stands, such as me
+        #[arg(value_parser = profile_name)]
+        from: ProfileName,
+        /// The profile whose levels are required (default: FROM's own targets)
+        #[arg(value_parser = profile_name)]
+        to: Option<ProfileName>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Check data files and report every error with path:line:column
     Validate {
         /// RON files or folders of them
@@ -166,6 +197,83 @@ pub enum Command {
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
     },
+}
+
+/// What `skillscope profile` does.
+#[derive(Debug, Subcommand)]
+pub enum ProfileAction {
+    /// The profiles, with how many skills each
+    List {
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Put a skill at a level in a profile, creating the profile if needed
+    Set {
+        /// The profile: letters, digits, '-', '_' and spaces
+        #[arg(value_parser = profile_name)]
+        name: ProfileName,
+        /// The skill code, such as RELM
+        code: String,
+        /// The level (one the skill defines)
+        #[arg(value_parser = level)]
+        level: Level,
+        /// The level aimed at (kept when not given)
+        #[arg(long, value_parser = level)]
+        target: Option<Level>,
+        /// A note: evidence, plans (kept when not given)
+        #[arg(long)]
+        note: Option<String>,
+        /// The skill of this framework ("SFIA" or "SFIA 9")
+        #[arg(long)]
+        framework: Option<String>,
+    },
+    /// Take a skill out of a profile
+    Unset {
+        #[arg(value_parser = profile_name)]
+        name: ProfileName,
+        /// The skill code, such as RELM
+        code: String,
+        /// Only the skill of this framework ("SFIA" or "SFIA 9")
+        #[arg(long)]
+        framework: Option<String>,
+    },
+    /// Delete a profile's file
+    Delete {
+        #[arg(value_parser = profile_name)]
+        name: ProfileName,
+    },
+    /// Show a profile; Markdown is a document to hand over
+    Show {
+        #[arg(value_parser = profile_name)]
+        name: ProfileName,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ProfileFormat::Text)]
+        format: ProfileFormat,
+        /// Wrap text to this many columns (default: the terminal's width, else 80)
+        #[arg(long, value_name = "N")]
+        width: Option<u16>,
+    },
+}
+
+/// The formats of `skillscope profile show`: those of the other commands, and CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ProfileFormat {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+    /// A row per skill: framework, edition, code, name, level, target, note
+    Csv,
+}
+
+fn profile_name(text: &str) -> Result<ProfileName, String> {
+    ProfileName::new(text)
+}
+
+fn level(text: &str) -> Result<Level, String> {
+    (text.parse::<u8>().ok())
+        .and_then(Level::new)
+        .ok_or_else(|| format!("{text:?} is not a level: a number from 1 to 7"))
 }
 
 #[derive(Debug, Clone, Args)]

@@ -9,7 +9,6 @@ use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs, SkillLevel};
 use crate::data::catalog::{Catalog, Choice};
 use crate::query::diff::{change_counts, compare_statements, paired_by_position, DiffRow};
-use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::comparison::printed::printed_comparison;
 use crate::query::render::comparison::{markdown, rows_summary, Side};
 
@@ -69,13 +68,8 @@ pub fn run(
         }
         Format::Text => {
             let style = text_style(output);
-            // Without colour, the changes are shown in brackets.
-            let marks = if style.color {
-                ChangeMarks::Styled
-            } else {
-                ChangeMarks::Bracketed
-            };
-            let document = printed_comparison(&left, &right, rows, style.width, marks);
+            let document =
+                printed_comparison(&left, &right, rows, style.width, style.change_marks());
             style.write_document(out, &document)?;
         }
     }

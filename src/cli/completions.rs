@@ -102,6 +102,10 @@ const FILES: &[(&str, &str)] = &[
         "Data files, read after the built-in data (default ~/.local/share/skillscope); `skillscope import` writes here.",
     ),
     (
+        "$XDG_DATA_HOME/skillscope/profiles/NAME.ron",
+        "Profiles: skills at levels, with targets and notes (`skillscope profile`, m and t in the browser).",
+    ),
+    (
         "$XDG_DATA_HOME/skillscope/state/browser.ron",
         "The browser's last skill, level and pane.",
     ),

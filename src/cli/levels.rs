@@ -8,7 +8,6 @@ use super::{text_style, CommandError, CommandResult};
 use crate::cli::args::{Format, OutputArgs};
 use crate::data::catalog::{newest_edition, newest_with_attributes, Catalog, FrameworkInfo};
 use crate::data::model::{describe_levels, Level};
-use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::levels::compared::{
     level_comparison_json, level_comparison_markdown, printed_level_comparison,
 };
@@ -70,11 +69,7 @@ pub fn run(
                 }
                 Format::Text => {
                     let style = text_style(output);
-                    // Without colour, the changes are shown in brackets, as by `compare`.
-                    let marks = match style.color {
-                        true => ChangeMarks::Styled,
-                        false => ChangeMarks::Bracketed,
-                    };
+                    let marks = style.change_marks();
                     let document =
                         printed_level_comparison(left, right, &filter, style.width, marks);
                     write!(out, "{}", style.document(&document))?;

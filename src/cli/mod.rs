@@ -9,6 +9,7 @@ mod json;
 mod levels;
 mod list;
 mod paths;
+mod profile;
 mod search;
 mod show;
 pub mod style;
@@ -190,6 +191,8 @@ pub fn run(
             | Command::Search { .. }
             | Command::Compare { .. }
             | Command::Levels { .. }
+            | Command::Profile { .. }
+            | Command::Gap { .. }
     ) {
         warn_about_config(user.as_ref(), check_config);
     }
@@ -257,6 +260,10 @@ pub fn run(
                 framework: framework.as_deref(),
             };
             levels::run(catalog, wanted, output, out)
+        }
+        Command::Profile { action } => profile::run(action, sources, user.as_ref(), out),
+        Command::Gap { from, to, output } => {
+            profile::run_gap(sources, user.as_ref(), from, to.as_ref(), output, out)
         }
         Command::Validate { paths } => validate::run(paths, out),
         Command::Paths => paths::run(sources, user.as_ref(), check_config, out),

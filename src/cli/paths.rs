@@ -61,6 +61,8 @@ pub fn run(
                 writeln!(out, "  {}  (not present: defaults apply)", show(&config))?
             }
         }
+        let profiles = crate::data::profile::ProfileStore::for_user(user);
+        writeln!(out, "Profiles:\n  {}/", show(profiles.dir()))?;
         writeln!(out, "Browser state:\n  {}", show(&user.state_file()))?;
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@
 
 use crossterm::style::{ContentStyle, Stylize};
 
+use crate::query::render::comparison::columns::ChangeMarks;
 use crate::query::render::document::{Document, Mark};
 use crate::query::render::truncate_to_width;
 
@@ -33,6 +34,15 @@ impl TextStyle {
             truncate_to_width(line, self.width)
         } else {
             line.to_string()
+        }
+    }
+
+    /// How a comparison shows its changes: styled in colour, else in brackets.
+    pub fn change_marks(&self) -> ChangeMarks {
+        if self.color {
+            ChangeMarks::Styled
+        } else {
+            ChangeMarks::Bracketed
         }
     }
 

@@ -21,6 +21,7 @@ pub use actions::{action_names, named_actions, parse_action};
 pub use bindings::{apply_overrides, BoundKeys};
 pub use keys::{KeyName, KeySpec};
 
+use crate::data::profile::ProfileName;
 use crate::data::sources::{read_text, ron_options, LoadError};
 
 /// A config file larger than this is refused unread: a real one is a few hundred bytes.
@@ -35,6 +36,9 @@ pub struct Config<A> {
     /// The pane focused at start when the browser has no saved state.
     #[serde(default)]
     pub default_pane: Option<Pane>,
+    /// The profile the browser's `m` and `t` mark levels in (default "me").
+    #[serde(default)]
+    pub profile: Option<ProfileName>,
     /// In the order written; each replaces the default keys of its action.
     #[serde(default, deserialize_with = "key_overrides")]
     pub keys: Vec<KeyOverride<A>>,
@@ -45,6 +49,7 @@ impl<A> Default for Config<A> {
         Config {
             theme: ThemeName::default(),
             default_pane: None,
+            profile: None,
             keys: Vec::new(),
         }
     }
@@ -231,6 +236,18 @@ mod tests {
         let config = parse("(default_pane: Guidance)").unwrap();
         assert_eq!(config.default_pane, Some(Pane::Guidance));
         assert_eq!(config.theme, ThemeName::Default);
+    }
+
+    #[test]
+    fn the_profile_is_a_profile_name_and_a_bad_one_is_located() {
+        let config = parse(r#"(profile: "Senior dev")"#).unwrap();
+        assert_eq!(
+            config.profile.map(|p| p.to_string()).as_deref(),
+            Some("Senior dev")
+        );
+        let error = parse("(\n  profile: \"../me\",\n)").unwrap_err();
+        assert_eq!(error.position.map(|(line, _)| line), Some(2), "{error}");
+        assert!(error.message.contains("profile name"), "{error}");
     }
 
     #[test]

@@ -7,5 +7,6 @@ pub mod catalog;
 pub mod import;
 pub mod model;
 pub mod paths;
+pub mod profile;
 pub mod sanitize;
 pub mod sources;

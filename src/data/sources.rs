@@ -192,7 +192,7 @@ fn check_unique_codes(path: &str, text: &str, framework: &Framework) -> Result<(
 }
 
 /// Finds the `n`th `value` written right after a `field:`, as 1-based line and column.
-fn locate(text: &str, field: &str, value: &str, n: usize) -> Option<(usize, usize)> {
+pub(crate) fn locate(text: &str, field: &str, value: &str, n: usize) -> Option<(usize, usize)> {
     let mut found = 0;
     let mut search_from = 0;
     while let Some(at) = text[search_from..].find(value) {

@@ -2,5 +2,6 @@
 //! comparisons as documents (text with marks, Markdown, JSON) that both faces show.
 
 pub mod diff;
+pub mod gap;
 pub mod render;
 pub mod search;

@@ -55,6 +55,12 @@ pub enum Action {
     Presentation,
     /// Comparison of skills: what the two levels ask, attribute by attribute, below.
     LevelAttributes,
+    /// Mark the selected skill at the level shown as my level in the profile (again: unmark).
+    MarkLevel,
+    /// Mark the level shown as my target for the selected skill (again: unmark).
+    MarkTarget,
+    /// Open the profile: its skills with level → target.
+    Profile,
     #[serde(skip)]
     Type(char),
     /// Text typed into a search in one go: the characters of one batch of key presses, or a
@@ -115,6 +121,9 @@ mod tests {
             "progression",
             "presentation",
             "level_attributes",
+            "mark_level",
+            "mark_target",
+            "profile",
         ];
         for name in documented {
             assert!(parse_action::<Action>(name).is_ok(), "{name}");

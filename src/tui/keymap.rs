@@ -23,17 +23,20 @@ pub enum Scope {
     Compare,
     /// The levels of responsibility of a framework (`r`).
     Responsibility,
+    /// The profile's skills (`P`).
+    Profile,
     /// A popup (help, load errors).
     Popup,
 }
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 6] = [
         Scope::Browse,
         Scope::Search,
         Scope::Compare,
         Scope::Responsibility,
+        Scope::Profile,
         Scope::Popup,
     ];
 
@@ -44,6 +47,7 @@ impl Scope {
             Scope::Search => "Searching",
             Scope::Compare => "Comparing levels",
             Scope::Responsibility => "Levels of responsibility",
+            Scope::Profile => "Profile",
             Scope::Popup => "Popups",
         }
     }
@@ -321,6 +325,30 @@ pub const BINDINGS: &[Binding] = &[
         "e",
         "export this skill as Markdown",
         None,
+    ),
+    bind(
+        Browse,
+        &[key('m')],
+        A::MarkLevel,
+        "m",
+        "mark this level as mine (again: unmark)",
+        Some("mine"),
+    ),
+    bind(
+        Browse,
+        &[key('t')],
+        A::MarkTarget,
+        "t",
+        "mark this level as my target (again: unmark)",
+        None,
+    ),
+    bind(
+        Browse,
+        &[key('P')],
+        A::Profile,
+        "P",
+        "the profile: my skills, level → target",
+        Some("profile"),
     ),
     bind(
         Browse,
@@ -622,6 +650,48 @@ pub const BINDINGS: &[Binding] = &[
         "quit",
         None,
     ),
+    bind(
+        Profile,
+        &[key('j'), special(K::Down)],
+        A::Down,
+        "j/↓",
+        "next skill",
+        Some("move"),
+    ),
+    bind(
+        Profile,
+        &[key('k'), special(K::Up)],
+        A::Up,
+        "k/↑",
+        "previous skill",
+        None,
+    ),
+    bind(
+        Profile,
+        &[special(K::Enter), key(' ')],
+        A::Activate,
+        "Enter",
+        "compare the skill's level with its target",
+        Some("compare"),
+    ),
+    bind(
+        Profile,
+        &[key('e')],
+        A::Export,
+        "e",
+        "export the profile as Markdown",
+        Some("export"),
+    ),
+    bind(Profile, &[key('?')], A::Help, "?", "help", None),
+    bind(
+        Profile,
+        &[special(K::Esc)],
+        A::Back,
+        "Esc",
+        "back to the skills",
+        Some("close"),
+    ),
+    bind(Profile, &[key('q'), ctrl('c')], A::Quit, "q", "quit", None),
     bind(
         Popup,
         &[special(K::Esc), key('?'), key('q'), special(K::Enter)],

@@ -43,6 +43,9 @@ pub fn run(catalog: Catalog, user: Option<UserPaths>, color: bool) -> io::Result
         None => (None, None),
     };
     let mut app = App::with_settings(catalog, settings);
+    if let Some(user) = &user {
+        app = app.with_profile_store(crate::data::profile::ProfileStore::for_user(user));
+    }
     if let ConfigStatus::Failed(mut error) = config_status {
         error.make_printable();
         app = app.with_config_error(error);

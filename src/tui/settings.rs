@@ -7,6 +7,7 @@ use super::keymap::Keymap;
 use super::layout::Pane;
 use super::theme::Theme;
 use crate::config::{self, Config, ConfigStatus};
+use crate::data::profile::{ProfileName, DEFAULT_PROFILE};
 use crate::data::sources::LoadError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub struct Settings {
     pub keymap: Keymap,
     /// Focused at start unless the saved state says otherwise.
     pub start_pane: Pane,
+    /// The profile `m` and `t` mark levels in.
+    pub profile: ProfileName,
 }
 
 impl Settings {
@@ -24,6 +27,7 @@ impl Settings {
             theme: Theme::new(color),
             keymap: Keymap::default(),
             start_pane: Pane::List,
+            profile: default_profile(),
         }
     }
 
@@ -34,8 +38,13 @@ impl Settings {
             theme: Theme::named(config.theme, color),
             keymap: Keymap::with_overrides(&config.keys)?,
             start_pane: config.default_pane.map_or(Pane::List, Pane::from),
+            profile: config.profile.clone().unwrap_or_else(default_profile),
         })
     }
+}
+
+fn default_profile() -> ProfileName {
+    ProfileName::new(DEFAULT_PROFILE).expect("the default profile name is a name")
 }
 
 impl From<config::Pane> for Pane {
@@ -80,12 +89,14 @@ mod tests {
     fn a_config_sets_theme_keys_and_start_pane() {
         let config = config::parse(
             "config.ron",
-            r#"(theme: "high-contrast", default_pane: Guidance, keys: {"quit": ["x"]})"#,
+            r#"(theme: "high-contrast", default_pane: Guidance, profile: "Senior dev", keys: {"quit": ["x"]})"#,
         )
         .unwrap();
         let settings = Settings::from_config(&config, true).unwrap();
         assert_eq!(settings.theme, Theme::named(ThemeName::HighContrast, true));
         assert_eq!(settings.start_pane, Pane::Guidance);
+        assert_eq!(settings.profile.as_str(), "Senior dev");
+        assert_eq!(Settings::defaults(true).profile.as_str(), "me");
         assert_ne!(settings.keymap, Keymap::default());
         let settings = Settings::from_config(&config, false).unwrap();
         assert_eq!(settings.theme, Theme::named(ThemeName::Monochrome, true));

@@ -5,7 +5,9 @@
 
 pub mod comparison;
 pub mod document;
+pub mod gap;
 pub mod levels;
+pub mod profile;
 pub mod skill;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

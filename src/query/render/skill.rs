@@ -87,7 +87,7 @@ pub fn skill_document(
 }
 
 /// `text` wrapped to `width` (at least ten columns past the indent), as plain lines.
-fn wrapped(text: &str, width: usize, indent: &str, hanging: &str) -> Vec<Line> {
+pub(crate) fn wrapped(text: &str, width: usize, indent: &str, hanging: &str) -> Vec<Line> {
     let width = width.max(indent.len() + 10);
     let options = textwrap::Options::new(width)
         .initial_indent(indent)

@@ -9,7 +9,12 @@ use crate::tui::action::Action;
 
 /// Where the config file's key overrides apply. Search is left out so that characters typed
 /// into a query are never taken as commands; popups keep their few fixed keys.
-pub const REBINDABLE: [Scope; 3] = [Scope::Browse, Scope::Compare, Scope::Responsibility];
+pub const REBINDABLE: [Scope; 4] = [
+    Scope::Browse,
+    Scope::Compare,
+    Scope::Responsibility,
+    Scope::Profile,
+];
 
 /// A binding in force: one of [`BINDINGS`], with the config file's keys where it overrides them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,7 +209,13 @@ mod tests {
         let ctrl_f = press(K::Char('f'), KeyModifiers::CONTROL);
         assert_eq!(keymap.action_for(Browse, &ctrl_f), Some(A::Search));
         assert_eq!(keymap.action_for(Browse, &char_key('/')), None);
-        for scope in REBINDABLE {
+        // In every scope with a level to step (the profile has none).
+        let stepping = REBINDABLE.into_iter().filter(|&scope| {
+            BINDINGS
+                .iter()
+                .any(|b| b.scope == scope && b.action == A::LevelUp)
+        });
+        for scope in stepping {
             assert_eq!(
                 keymap.action_for(scope, &press(K::Char('L'), KeyModifiers::SHIFT)),
                 Some(A::LevelUp),

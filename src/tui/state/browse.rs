@@ -32,6 +32,9 @@ impl App {
             Action::LevelsOfResponsibility => self.open_levels_of_responsibility(),
             Action::ExpandEssence => self.essence_expanded = !self.essence_expanded,
             Action::Export => self.export_skill(),
+            Action::MarkLevel => self.mark(false),
+            Action::MarkTarget => self.mark(true),
+            Action::Profile => self.open_profile(),
             Action::ClickListRow(row) => {
                 self.focus = Pane::List;
                 self.move_list_to(self.list.offset + row);

@@ -131,6 +131,11 @@ impl App {
         self.comparison = Some(Comparison::new(Subject::Skills(sides)));
     }
 
+    /// Compares two skills at their levels (a profile's level and target).
+    pub(super) fn open_skill_comparison(&mut self, sides: [Side; 2]) {
+        self.comparison = Some(Comparison::new(Subject::Skills(sides)));
+    }
+
     /// Compares a level of responsibility of `framework` with its next defined level.
     pub(super) fn open_level_comparison(&mut self, framework: usize, level: Level) {
         let info = &self.catalog.frameworks[framework];

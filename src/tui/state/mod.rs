@@ -7,6 +7,7 @@ mod browse;
 mod compare;
 mod levels_of_responsibility;
 mod popup;
+mod profile;
 mod search;
 mod views;
 
@@ -17,6 +18,7 @@ use ratatui::layout::Rect;
 pub use compare::{Comparison, Side, Subject};
 pub use levels_of_responsibility::LevelsOfResponsibility;
 pub use popup::Popup;
+pub use profile::ProfileState;
 pub use search::{Search, SearchPurpose, MAX_QUERY_CHARS};
 
 use super::action::Action;
@@ -82,6 +84,8 @@ pub struct App {
     comparison: Option<Comparison>,
     /// Under a comparison of levels opened from it, so Esc comes back to it.
     levels_of_responsibility: Option<LevelsOfResponsibility>,
+    /// The profile `m` and `t` mark in, and its view (`P`) when open.
+    profile: ProfileState,
     size: (u16, u16),
     /// A one-line message in the status line until the next key.
     notice: Option<String>,
@@ -121,6 +125,7 @@ impl App {
             popup: None,
             comparison: None,
             levels_of_responsibility: None,
+            profile: ProfileState::unsaved(settings.profile),
             size: (80, 24),
             notice: None,
             should_quit: false,
@@ -139,6 +144,13 @@ impl App {
     /// At start: why the config file was not used, for the status line and the `!` popup.
     pub fn with_config_error(mut self, error: LoadError) -> App {
         self.config_error = Some(error);
+        self
+    }
+
+    /// At start: the profile as `store` holds it, saved there at every mark.
+    pub fn with_profile_store(mut self, store: crate::data::profile::ProfileStore) -> App {
+        let name = self.profile.name().clone();
+        self.profile = ProfileState::load(name, store);
         self
     }
 
@@ -189,6 +201,7 @@ impl App {
             _ if self.levels_of_responsibility.is_some() => {
                 self.update_levels_of_responsibility(action)
             }
+            _ if self.profile.open_at().is_some() => self.update_profile(action),
             _ => self.update_browse(action),
         }
     }
@@ -238,6 +251,11 @@ impl App {
         self.comparison.as_ref()
     }
 
+    /// The profile `m` and `t` mark in.
+    pub fn profile(&self) -> &ProfileState {
+        &self.profile
+    }
+
     pub fn levels_of_responsibility(&self) -> Option<&LevelsOfResponsibility> {
         self.levels_of_responsibility.as_ref()
     }
@@ -261,7 +279,7 @@ impl App {
     }
 
     /// The key scope in force: popups first, then search, then the comparison, then the levels
-    /// of responsibility.
+    /// of responsibility, then the profile.
     pub fn scope(&self) -> Scope {
         if self.popup.is_some() {
             Scope::Popup
@@ -271,6 +289,8 @@ impl App {
             Scope::Compare
         } else if self.levels_of_responsibility.is_some() {
             Scope::Responsibility
+        } else if self.profile.open_at().is_some() {
+            Scope::Profile
         } else {
             Scope::Browse
         }

@@ -3,6 +3,7 @@
 use ratatui::layout::Rect;
 
 use super::{App, Popup, Search, SearchPurpose, Side, Subject};
+use crate::data::sanitize::{printable, Lines};
 use crate::query::render::comparison::Side as RenderedSide;
 use crate::query::render::levels::LevelSide;
 use crate::tui::keymap::Scope;
@@ -12,9 +13,10 @@ use crate::tui::ui::comparison::{Compared, ComparisonView, LevelAttributes};
 use crate::tui::ui::footer::FooterView;
 use crate::tui::ui::guidance::{GuidanceView, ShownGuidance};
 use crate::tui::ui::help::{HelpSection, HelpView};
-use crate::tui::ui::levels::{LevelsView, ShownLevel};
+use crate::tui::ui::levels::{LevelsView, Marked, ShownLevel};
 use crate::tui::ui::levels_of_responsibility::LevelsOfResponsibilityView;
 use crate::tui::ui::load_errors::LoadErrorsView;
+use crate::tui::ui::profile::{ProfileRow, ProfileView};
 use crate::tui::ui::skill_list::{
     ListBody, ListRow, ListRows, SearchResults, SkillListView, SkillRow,
 };
@@ -36,6 +38,10 @@ impl App {
                 let [view, status, footer] = layout::comparison_screen(area, false);
                 let shown = self.levels_of_responsibility_view().expect("shown");
                 (Body::LevelsOfResponsibility(view, shown), status, footer)
+            }
+            None if self.profile.open_at().is_some() => {
+                let [view, status, footer] = layout::comparison_screen(area, false);
+                (Body::Profile(view, self.profile_view()), status, footer)
             }
             None => {
                 let screen = self.screen();
@@ -117,6 +123,7 @@ impl App {
                     code_marks: Vec::new(),
                     name_marks: Vec::new(),
                     place: None,
+                    marked: self.marked(entry),
                 }),
             })
             .collect();
@@ -145,6 +152,7 @@ impl App {
                     code_marks: detail.code_matches,
                     name_marks: detail.name_matches,
                     place: Some(hit.place.short_label()),
+                    marked: self.marked(hit.entry),
                 })
             })
             .collect();
@@ -177,7 +185,47 @@ impl App {
                 scroll: self.levels_scroll,
                 essence_expanded: self.essence_expanded,
                 attributes_elsewhere: self.attributes_elsewhere(entry.framework),
+                marked: self
+                    .selected
+                    .map_or_else(Marked::default, |i| self.marked(i)),
             }),
+        }
+    }
+
+    /// My level and target of catalog entry `entry`, from the profile.
+    fn marked(&self, entry: usize) -> Marked {
+        let entry = &self.catalog.entries[entry];
+        let skill = self.profile.profile().for_entry(&self.catalog, entry);
+        Marked {
+            level: skill.map(|s| s.level),
+            target: skill.and_then(|s| s.target),
+        }
+    }
+
+    /// The profile view: its skills, the one under the cursor's note.
+    pub fn profile_view(&self) -> ProfileView<'_> {
+        let shown = |text: &str| printable(text, Lines::Single).into_owned();
+        let profile = self.profile.profile();
+        let rows = (profile.skills.iter())
+            .map(|skill| ProfileRow {
+                code: skill.code.to_string(),
+                name: (skill.entry_in(&self.catalog))
+                    .map(|i| self.catalog.entries[i].skill.name.clone()),
+                framework: shown(&skill.framework_title()),
+                level: skill.level,
+                target: skill.target,
+            })
+            .collect();
+        let cursor = self.profile.open_at().unwrap_or(0);
+        let note = (profile.skills.get(cursor))
+            .and_then(|skill| skill.note.as_deref())
+            .map(shown);
+        ProfileView {
+            theme: &self.theme,
+            name: self.profile.name().as_str(),
+            rows,
+            cursor,
+            note,
         }
     }
 

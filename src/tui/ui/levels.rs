@@ -35,6 +35,38 @@ pub struct ShownLevel<'a> {
     /// The framework has no attributes, another does: said instead of the essence when the
     /// level has none.
     pub attributes_elsewhere: Option<AttributesElsewhere<'a>>,
+    /// My level and target of the skill, from the profile.
+    pub marked: Marked,
+}
+
+/// A skill's levels in the profile: mine and my target. Shown as letters, M and T, so that they
+/// read without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marked {
+    pub level: Option<Level>,
+    pub target: Option<Level>,
+}
+
+impl Marked {
+    /// "M" at my level, "T" at my target (my level wins should they be one).
+    pub fn letter(&self, level: Level) -> Option<&'static str> {
+        if self.level == Some(level) {
+            Some("M")
+        } else if self.target == Some(level) {
+            Some("T")
+        } else {
+            None
+        }
+    }
+
+    /// What the ladder says after the level's name: "  mine", "  target".
+    fn words(&self, level: Level) -> &'static str {
+        match self.letter(level) {
+            Some("M") => "  mine",
+            Some(_) => "  target",
+            None => "",
+        }
+    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &LevelsView) {
@@ -78,7 +110,7 @@ fn draw_ladder(frame: &mut Frame, area: Rect, theme: &Theme, shown: &ShownLevel)
             let defined = shown.skill.is_defined_at(level);
             let selected = level == shown.level;
             let marker = if selected { "▶" } else { " " };
-            let mark = if defined { "●" } else { "·" };
+            let mark = (shown.marked.letter(level)).unwrap_or(if defined { "●" } else { "·" });
             let style = if defined {
                 theme.level_defined
             } else {
@@ -92,6 +124,7 @@ fn draw_ladder(frame: &mut Frame, area: Rect, theme: &Theme, shown: &ShownLevel)
             let spans = vec![
                 Span::styled(format!("{marker}{level} {mark} "), style),
                 Span::styled(shown.framework.level_name(level).to_string(), name_style),
+                Span::styled(shown.marked.words(level), theme.title),
             ];
             let mut line = fit(spans, width);
             if selected {
@@ -111,10 +144,10 @@ fn draw_compact_ladder(frame: &mut Frame, area: Rect, theme: &Theme, shown: &Sho
     let spans: Vec<Span> = Level::all()
         .map(|level| {
             let defined = shown.skill.is_defined_at(level);
-            let text = if defined {
-                format!(" {level} ")
-            } else {
-                " · ".to_string()
+            let text = match (shown.marked.letter(level), defined) {
+                (Some(letter), _) => format!("{letter}{level} "),
+                (None, true) => format!(" {level} "),
+                (None, false) => " · ".to_string(),
             };
             let style = match (level == shown.level, defined) {
                 (true, _) => theme.level_selected,
@@ -198,6 +231,7 @@ mod tests {
                 scroll: 0,
                 essence_expanded: false,
                 attributes_elsewhere: None,
+                marked: Marked::default(),
             }),
         }
     }
@@ -207,6 +241,23 @@ mod tests {
         let (catalog, theme, terms) = (catalog(), monochrome(), ["rollback".to_string()]);
         let view = view(&catalog, &theme, &terms);
         assert_pane_snapshots("levels", |frame, area| draw(frame, area, &view));
+    }
+
+    /// My level 4 and target 5 as letters, in the full ladder and in one row.
+    #[test]
+    fn my_level_and_target_are_marked_without_colour() {
+        let (catalog, theme) = (catalog(), monochrome());
+        let mut view = view(&catalog, &theme, &[]);
+        view.shown.as_mut().unwrap().marked = Marked {
+            level: Level::new(4),
+            target: Level::new(5),
+        };
+        let text = buffer_text(&render(80, 24, |frame, area| draw(frame, area, &view)));
+        assert!(text.contains("▶4 M Enable  mine"), "{text}");
+        assert!(text.contains(" 5 T Ensure, advise  target"), "{text}");
+        assert!(text.contains(" 6 ● Initiate"), "{text}");
+        let text = buffer_text(&render(40, 8, |frame, area| draw(frame, area, &view)));
+        assert!(text.contains("M4 T5  6 "), "{text}");
     }
 
     #[test]

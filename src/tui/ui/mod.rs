@@ -11,6 +11,7 @@ pub mod help;
 pub mod levels;
 pub mod levels_of_responsibility;
 pub mod load_errors;
+pub mod profile;
 pub mod skill_list;
 pub mod status;
 #[cfg(test)]
@@ -31,6 +32,7 @@ use help::HelpView;
 use levels::LevelsView;
 use levels_of_responsibility::LevelsOfResponsibilityView;
 use load_errors::LoadErrorsView;
+use profile::ProfileView;
 use skill_list::SkillListView;
 use status::StatusView;
 
@@ -55,6 +57,7 @@ pub enum Body<'a> {
     },
     Compare(Rect, ComparisonView<'a>),
     LevelsOfResponsibility(Rect, LevelsOfResponsibilityView<'a>),
+    Profile(Rect, ProfileView<'a>),
 }
 
 pub enum PopupView<'a> {
@@ -88,6 +91,7 @@ pub fn draw(frame: &mut Frame, view: &ScreenView) {
         Body::LevelsOfResponsibility(area, levels) => {
             levels_of_responsibility::draw(frame, *area, levels)
         }
+        Body::Profile(area, shown) => profile::draw(frame, *area, shown),
     }
     status::draw(frame, view.status.0, &view.status.1);
     footer::draw(frame, view.footer.0, &view.footer.1);

@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
+use super::levels::Marked;
 use super::text::{fit, mark_chars};
 use super::{pane_block, scrollbar};
 use crate::data::model::{Level, Skill, Status};
@@ -70,6 +71,8 @@ pub struct SkillRow<'a> {
     pub name_marks: Vec<usize>,
     /// Where a search matched: "L4", "guidance".
     pub place: Option<String>,
+    /// My level and target of the skill, shown in its level grid.
+    pub marked: Marked,
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &SkillListView) {
@@ -205,17 +208,26 @@ fn skill_line(theme: &Theme, row: &SkillRow, level: Level, width: usize) -> Line
     }
     if grid_width > 0 {
         line.spans.push(Span::raw(" "));
-        line.spans.extend(grid_spans(theme, skill, level));
+        line.spans
+            .extend(grid_spans(theme, skill, level, row.marked));
     }
     line
 }
 
-/// Seven cells, the level number where defined, "·" where not; the selected level's cell is
-/// underlined in every row, so the column reads at a glance.
-fn grid_spans(theme: &Theme, skill: &Skill, selected: Level) -> Vec<Span<'static>> {
+/// Seven cells, the level number where defined, "·" where not, "M" at my level and "T" at my
+/// target (reversed); the selected level's cell is underlined in every row, so the column reads
+/// at a glance.
+fn grid_spans(theme: &Theme, skill: &Skill, selected: Level, marked: Marked) -> Vec<Span<'static>> {
     Level::all()
         .map(|level| {
             let defined = skill.is_defined_at(level);
+            if let Some(letter) = marked.letter(level) {
+                let mut style = theme.level_selected;
+                if level == selected {
+                    style = style.add_modifier(Modifier::UNDERLINED);
+                }
+                return Span::styled(letter, style);
+            }
             let text = if defined {
                 level.to_string()
             } else {
@@ -250,6 +262,7 @@ mod tests {
             code_marks: Vec::new(),
             name_marks: Vec::new(),
             place: None,
+            marked: Marked::default(),
         })
     }
 
@@ -297,6 +310,7 @@ mod tests {
             code_marks: vec![0, 1, 2],
             name_marks: vec![0, 1, 2],
             place: Some("L4".to_string()),
+            marked: Marked::default(),
         };
         SkillListView {
             theme,
