@@ -447,3 +447,82 @@ fn the_high_contrast_theme_draws_on_black_and_keeps_the_cursor_reversed() {
     assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
     assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
 }
+
+/// The built-in skills and a framework of invented ones: PROG, defined at levels 2, 3 and 6
+/// ("prog" matches its code and name), and TEST, whose level 6 alone says "frobnicate".
+fn app_with_invented_skills(width: u16, height: u16) -> App {
+    let text = r#"(
+        framework: "Invented",
+        edition: "1",
+        skills: [
+            (code: "PROG", name: "Programming", category: "Making",
+             description: "Writing code.",
+             levels: {2: ["Writes code."], 3: ["Writes more code."], 6: ["Leads coders."]}),
+            (code: "TEST", name: "Testing", category: "Making",
+             description: "Checking code.",
+             levels: {3: ["Checks."], 4: ["Checks more."], 6: ["Plans how to frobnicate."]}),
+        ],
+    )"#;
+    let mut catalog = catalog();
+    let framework = skillscope::data::sources::parse_framework("invented.ron", text).unwrap();
+    catalog.add("invented.ron", framework);
+    catalog.make_printable();
+    let mut app = App::new(catalog, Theme::new(false));
+    app.update(Action::Resize(width, height));
+    app
+}
+
+#[test]
+fn typing_a_search_previews_results_at_the_level_shown_before_it() {
+    let mut app = app_with_invented_skills(80, 24);
+    assert_eq!((selected_code(&app), app.level().get()), ("SLEN".into(), 4));
+    press_keys(&mut app, "/frob");
+    assert_eq!(selected_code(&app), "TEST");
+    assert_eq!(app.level().get(), 4, "the preview keeps level 4");
+    press_keys(&mut app, "<Enter>");
+    assert_eq!(selected_code(&app), "TEST");
+    assert_eq!(app.level().get(), 6, "Enter opens the level that matched");
+
+    press_keys(&mut app, "<Left><Left>");
+    assert_eq!(app.level().get(), 3);
+    press_keys(&mut app, "/prog");
+    assert_eq!(selected_code(&app), "PROG");
+    assert_eq!(app.level().get(), 3);
+    press_keys(&mut app, "<Esc>");
+    press_keys(&mut app, "/slen<Enter>");
+    assert_eq!((selected_code(&app), app.level().get()), ("SLEN".into(), 4));
+    // Previews pass over PROG, which lacks level 4, and come back to level 4.
+    press_keys(
+        &mut app,
+        "/prog<Backspace><Backspace><Backspace><Backspace>frob",
+    );
+    assert_eq!((selected_code(&app), app.level().get()), ("TEST".into(), 4));
+    press_keys(&mut app, "<Esc>/prog<Enter>");
+    assert_eq!(selected_code(&app), "PROG");
+    assert_eq!(
+        app.level().get(),
+        3,
+        "matched in the name: PROG's level nearest level 4"
+    );
+}
+
+#[test]
+fn escape_in_a_search_restores_the_skill_level_and_pane_shown_before() {
+    let mut app = app_with_invented_skills(40, 12);
+    press_keys(&mut app, "/relm<Enter>l");
+    assert_eq!((selected_code(&app), app.level().get()), ("RELM".into(), 5));
+    assert_eq!(
+        app.focus(),
+        Pane::Levels,
+        "one pane: Enter shows the levels"
+    );
+    press_keys(&mut app, "/frob");
+    assert_eq!(app.focus(), Pane::List);
+    press_keys(&mut app, "<Down>");
+    assert_eq!(selected_code(&app), "TEST");
+    press_keys(&mut app, "<Esc>");
+    assert!(app.search().is_none());
+    assert_eq!((selected_code(&app), app.level().get()), ("RELM".into(), 5));
+    assert_eq!(app.focus(), Pane::Levels);
+    assert!(screen(&app).contains("Levels · RELM"), "{}", screen(&app));
+}

@@ -7,6 +7,7 @@ mod browse;
 mod compare;
 mod levels_of_responsibility;
 mod popup;
+mod scroll;
 mod search;
 mod views;
 
@@ -26,6 +27,7 @@ use super::saved_state::SavedState;
 use super::settings::Settings;
 use super::theme::Theme;
 use super::tree::{Row, Tree};
+use super::ui::status;
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::Level;
 use crate::data::sources::LoadError;
@@ -180,6 +182,11 @@ impl App {
         if !matches!(action, Action::Resize(..) | Action::Scroll(..)) {
             self.notice = None;
         }
+        // Typing moves no scrolled text, and must stay quick.
+        let typed = matches!(
+            action,
+            Action::Type(_) | Action::TypeText(_) | Action::DeleteChar | Action::DeleteWord
+        );
         match action {
             Action::Quit => self.should_quit = true,
             Action::Resize(width, height) => self.resize(width, height),
@@ -190,6 +197,9 @@ impl App {
                 self.update_levels_of_responsibility(action)
             }
             _ => self.update_browse(action),
+        }
+        if !typed {
+            self.clamp_scrolls();
         }
     }
 
@@ -257,7 +267,8 @@ impl App {
     }
 
     pub fn screen(&self) -> Screen {
-        layout::screen(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::screen(area, self.focus, self.status_rows())
     }
 
     /// The key scope in force: popups first, then search, then the comparison, then the levels
@@ -274,6 +285,11 @@ impl App {
         } else {
             Scope::Browse
         }
+    }
+
+    /// The rows the status line's text needs at the terminal's width.
+    fn status_rows(&self) -> u16 {
+        status::height(&self.status_view(), self.size.0)
     }
 
     /// Rows of the list pane that fit on screen.

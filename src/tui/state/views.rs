@@ -3,13 +3,15 @@
 use ratatui::layout::Rect;
 
 use super::{App, Popup, Search, SearchPurpose, Side, Subject};
+use crate::data::sources::BUILT_IN_NAME;
 use crate::query::render::comparison::Side as RenderedSide;
 use crate::query::render::levels::LevelSide;
+use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 use crate::tui::layout::{self, Pane};
 use crate::tui::tree::Row;
 use crate::tui::ui::comparison::{Compared, ComparisonView, LevelAttributes};
-use crate::tui::ui::footer::FooterView;
+use crate::tui::ui::footer::{FooterView, Hint};
 use crate::tui::ui::guidance::{GuidanceView, ShownGuidance};
 use crate::tui::ui::help::{HelpSection, HelpView};
 use crate::tui::ui::levels::{LevelsView, ShownLevel};
@@ -28,12 +30,13 @@ impl App {
         let (body, status, footer) = match &self.comparison {
             Some(comparison) => {
                 let [view, status, footer] =
-                    layout::comparison_screen(area, comparison.presentation);
+                    layout::comparison_screen(area, comparison.presentation, self.status_rows());
                 let body = Body::Compare(view, self.comparison_view().expect("comparing"));
                 (body, status, footer)
             }
             None if self.levels_of_responsibility.is_some() => {
-                let [view, status, footer] = layout::comparison_screen(area, false);
+                let [view, status, footer] =
+                    layout::comparison_screen(area, false, self.status_rows());
                 let shown = self.levels_of_responsibility_view().expect("shown");
                 (Body::LevelsOfResponsibility(view, shown), status, footer)
             }
@@ -232,6 +235,7 @@ impl App {
         Some(ComparisonView {
             theme: &self.theme,
             presentation: comparison.presentation,
+            leave_key: self.key_label(Scope::Compare, &Action::Back, "Esc"),
             scroll: comparison.scroll,
             compared,
         })
@@ -247,6 +251,19 @@ impl App {
             .map(|side| self.catalog.entries[side.entry].framework)
             .find_map(|framework| self.attributes_elsewhere(framework));
         elsewhere.map_or(LevelAttributes::Shown, LevelAttributes::Elsewhere)
+    }
+
+    /// How the keys of `action` in `scope` are shown ("Esc", or the config file's), or
+    /// `unbound` when it has none.
+    pub(super) fn key_label<'a>(
+        &'a self,
+        scope: Scope,
+        action: &Action,
+        unbound: &'a str,
+    ) -> &'a str {
+        (self.keymap.bindings(scope))
+            .find(|binding| binding.action == *action)
+            .map_or(unbound, |binding| binding.label.as_str())
     }
 
     pub fn status_view(&self) -> StatusView<'_> {
@@ -266,6 +283,8 @@ impl App {
             shown: self
                 .selected_entry()
                 .map(|entry| (entry.skill.code.as_str(), self.level)),
+            sample_only: !self.catalog.sources.is_empty()
+                && (self.catalog.sources.iter()).all(|source| source.path == BUILT_IN_NAME),
         }
     }
 
@@ -273,7 +292,8 @@ impl App {
         FooterView {
             theme: &self.theme,
             hints: (self.keymap)
-                .hints_without(self.scope(), self.idle_actions())
+                .hinted(self.scope(), self.idle_actions())
+                .filter_map(Hint::of)
                 .collect(),
         }
     }

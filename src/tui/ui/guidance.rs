@@ -32,10 +32,20 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &GuidanceView) {
         return;
     };
     let inside = crate::tui::layout::inner(area);
-    // One column is kept for the scrollbar.
-    let width = usize::from(inside.width.saturating_sub(1));
-    let lines = guidance_lines(view.theme, shown, width);
+    let lines = lines_in(inside, view.theme, shown);
     super::draw_scrolled(frame, inside, lines, shown.scroll);
+}
+
+/// How far the guidance of the pane drawn in `area` can scroll.
+pub fn scroll_limit(area: Rect, view: &GuidanceView) -> usize {
+    let Some(shown) = &view.shown else { return 0 };
+    let inside = crate::tui::layout::inner(area);
+    super::scroll_limit(lines_in(inside, view.theme, shown).len(), inside)
+}
+
+/// The guidance laid out for `area`, one column kept for the scrollbar.
+fn lines_in(area: Rect, theme: &Theme, shown: &ShownGuidance) -> Vec<Line<'static>> {
+    guidance_lines(theme, shown, usize::from(area.width.saturating_sub(1)))
 }
 
 /// Every line of the guidance, wrapped to `width`.

@@ -47,6 +47,40 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     Line::from(out)
 }
 
+/// Wraps styled spans to `width` columns at spaces, keeping each word's style; rows after the
+/// first start with a space, as the first does. A word longer than a row is broken.
+pub fn wrap_spans(spans: &[Span<'static>], width: usize) -> Vec<Line<'static>> {
+    let width = width.max(2);
+    let mut lines = vec![Line::default()];
+    let mut used = 0;
+    for span in spans {
+        for word in span.content.split_inclusive(' ') {
+            let visible = word.trim_end().width();
+            if used > 1 && used + visible > width {
+                lines.push(Line::from(Span::raw(" ")));
+                used = 1;
+            }
+            if used == 1 && lines.len() > 1 && word.trim().is_empty() {
+                continue;
+            }
+            for c in word.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > width && !c.is_whitespace() {
+                    lines.push(Line::from(Span::raw(" ")));
+                    used = 1;
+                }
+                let line = lines.last_mut().expect("one line at least");
+                match line.spans.last_mut() {
+                    Some(last) if last.style == span.style => last.content.to_mut().push(c),
+                    _ => line.spans.push(Span::styled(c.to_string(), span.style)),
+                }
+                used += w;
+            }
+        }
+    }
+    lines
+}
+
 /// Pads or cuts `text` to exactly `width` columns.
 pub fn pad(text: &str, width: usize) -> String {
     let line = fit(vec![Span::raw(text.to_string())], width);
@@ -127,6 +161,30 @@ mod tests {
         assert_eq!(text_of(&line), "Release a…");
         assert_eq!(text_of(&fit(vec![Span::raw("日本語")], 4)), "日…");
         assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn styled_spans_wrap_at_spaces_and_keep_their_styles() {
+        let bold = Style::new().bold();
+        let spans = vec![
+            Span::styled(" ⚠ warned ", bold),
+            Span::raw(" Exported to /a/very/long/path/that/goes/on/RELM.md"),
+        ];
+        let lines = wrap_spans(&spans, 20);
+        let texts: Vec<String> = lines.iter().map(text_of).collect();
+        assert_eq!(
+            texts,
+            [
+                " ⚠ warned  Exported ",
+                " to ",
+                " /a/very/long/path/t",
+                " hat/goes/on/RELM.md"
+            ]
+        );
+        assert!(lines.iter().all(|l| l.width() <= 20), "{texts:?}");
+        assert_eq!(lines[0].spans[0].style, bold);
+        assert_eq!(lines[0].spans[1].style, Style::new());
+        assert_eq!(wrap_spans(&[Span::raw(" short")], 20).len(), 1);
     }
 
     #[test]
