@@ -526,3 +526,48 @@ fn escape_in_a_search_restores_the_skill_level_and_pane_shown_before() {
     assert_eq!(app.focus(), Pane::Levels);
     assert!(screen(&app).contains("Levels · RELM"), "{}", screen(&app));
 }
+
+/// The built-in skills, and an invented earlier edition holding RELM too.
+fn app_with_two_relms(width: u16, height: u16) -> App {
+    let text = r#"(
+        framework: "SFIA",
+        edition: "8",
+        skills: [
+            (code: "RELM", name: "Release and deployment", category: "Delivery",
+             description: "Invented words for an earlier edition.",
+             levels: {3: ["Invented words at level three."], 4: ["Invented words at four."]}),
+        ],
+    )"#;
+    let mut catalog = catalog();
+    let framework = skillscope::data::sources::parse_framework("sfia-8.ron", text).unwrap();
+    catalog.add("sfia-8.ron", framework);
+    catalog.make_printable();
+    let mut app = App::new(catalog, Theme::new(false));
+    app.update(Action::Resize(width, height));
+    app
+}
+
+#[test]
+fn skills_with_one_code_in_two_frameworks_are_told_apart_in_flat_lists() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = app_with_two_relms(width, height);
+        press_keys(&mut app, "/relm");
+        let text = screen(&app);
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains("RELM  ")).collect();
+        assert_eq!(rows.len(), 2, "{text}");
+        assert!(rows.iter().any(|row| row.contains(" SFIA 9")), "{text}");
+        assert!(rows.iter().any(|row| row.contains(" SFIA 8")), "{text}");
+        insta::assert_snapshot!(format!("two_relms_search_{width}x{height}"), text);
+        let slen = text.lines().find(|l| l.contains("SLEN  "));
+        assert!(slen.is_none_or(|row| !row.contains("SFIA")), "{text}");
+    }
+    let mut app = app_with_two_relms(80, 24);
+    press_keys(&mut app, "/slen<Enter>cs");
+    press_keys(&mut app, "relm");
+    let text = screen(&app);
+    assert!(text.contains("Pick a skill"), "{text}");
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("RELM  ")).collect();
+    assert!(rows.iter().any(|row| row.contains(" SFIA 8")), "{text}");
+    assert!(rows.iter().any(|row| row.contains(" SFIA 9")), "{text}");
+    insta::assert_snapshot!("two_relms_picker_80x24", text);
+}

@@ -11,6 +11,7 @@ mod scroll;
 mod search;
 mod views;
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use ratatui::layout::Rect;
@@ -64,6 +65,9 @@ impl ListView {
 pub struct App {
     catalog: Rc<Catalog>,
     index: Rc<SearchIndex>,
+    /// For each entry: whether another framework holds its code, so flat lists name its
+    /// framework and edition.
+    code_shared: Rc<Vec<bool>>,
     theme: Theme,
     /// The keys in force: read for every key press, the footer and the help.
     keymap: Keymap,
@@ -104,10 +108,12 @@ impl App {
     /// With the config file's settings. `catalog` must already be printable.
     pub fn with_settings(catalog: Catalog, settings: Settings) -> App {
         let index = Rc::new(SearchIndex::new(&catalog));
+        let code_shared = Rc::new(codes_shared(&catalog));
         let tree = Tree::new(&catalog);
         let mut app = App {
             catalog: Rc::new(catalog),
             index,
+            code_shared,
             theme: settings.theme,
             keymap: settings.keymap,
             config_error: None,
@@ -325,6 +331,21 @@ impl App {
         }
         self.level = chosen;
     }
+}
+
+/// For each entry of `catalog`: whether an entry of another framework has the same code.
+fn codes_shared(catalog: &Catalog) -> Vec<bool> {
+    let mut frameworks: HashMap<String, Vec<usize>> = HashMap::new();
+    for entry in &catalog.entries {
+        let holders =
+            (frameworks.entry(entry.skill.code.as_str().to_ascii_uppercase())).or_default();
+        if !holders.contains(&entry.framework) {
+            holders.push(entry.framework);
+        }
+    }
+    (catalog.entries.iter())
+        .map(|entry| frameworks[&entry.skill.code.as_str().to_ascii_uppercase()].len() > 1)
+        .collect()
 }
 
 /// The defined level next above (or below) `level`.

@@ -120,6 +120,8 @@ impl App {
                     code_marks: Vec::new(),
                     name_marks: Vec::new(),
                     place: None,
+                    // The tree's groups name the framework.
+                    framework: None,
                 }),
             })
             .collect();
@@ -148,6 +150,7 @@ impl App {
                     code_marks: detail.code_matches,
                     name_marks: detail.name_matches,
                     place: Some(hit.place.short_label()),
+                    framework: self.framework_if_shared(hit.entry),
                 })
             })
             .collect();
@@ -156,6 +159,16 @@ impl App {
             total: search.hits.len(),
             offset: search.view.offset,
             cursor: search.view.cursor,
+        })
+    }
+
+    /// "SFIA 8" for an entry whose code another framework holds too.
+    fn framework_if_shared(&self, entry: usize) -> Option<String> {
+        let shared = self.code_shared[entry];
+        shared.then(|| {
+            self.catalog
+                .framework_of(&self.catalog.entries[entry])
+                .title()
         })
     }
 
