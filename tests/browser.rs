@@ -571,3 +571,26 @@ fn skills_with_one_code_in_two_frameworks_are_told_apart_in_flat_lists() {
     assert!(rows.iter().any(|row| row.contains(" SFIA 9")), "{text}");
     insta::assert_snapshot!("two_relms_picker_80x24", text);
 }
+
+#[test]
+fn status_notes_and_headings_wrap_instead_of_being_cut() {
+    let mut app = app(40, 12);
+    press_keys(&mut app, "/relm<Enter><Tab>");
+    assert_eq!(app.focus(), Pane::Guidance);
+    insta::assert_snapshot!("narrow_prototype_guidance", screen(&app));
+    // At 30 columns the note needs two rows.
+    app.update(Action::Resize(30, 12));
+    let text = screen(&app);
+    let words = text.replace(['│', '█', '║'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Prototype: may change before release"),
+        "{text}"
+    );
+    assert!(!text.contains('…'), "nothing cut:\n{text}");
+    let mut tiny = self::app(24, 12);
+    press_keys(&mut tiny, "/relm<Enter>l");
+    let words = screen(&tiny).replace(['│', '█', '║'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Level 5 — Ensure, advise"), "{words}");
+}

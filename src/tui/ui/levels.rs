@@ -142,7 +142,9 @@ fn draw_compact_ladder(frame: &mut Frame, area: Rect, theme: &Theme, shown: &Sho
 pub fn statement_lines(theme: &Theme, shown: &ShownLevel, width: usize) -> Vec<Line<'static>> {
     let (skill, level) = (shown.skill, shown.level);
     let heading = format!("Level {level} — {}", shown.framework.level_name(level));
-    let mut lines = vec![fit(vec![Span::styled(heading, theme.title)], width)];
+    let mut lines: Vec<Line<'static>> = (wrap(&heading, width, "", "").into_iter())
+        .map(|row| Line::styled(row, theme.title))
+        .collect();
     match skill.statements(level) {
         Some(statements) => {
             for statement in statements {

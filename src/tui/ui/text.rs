@@ -5,6 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::query::render::document::wrap_pieces;
+
 /// Wraps `text` to `width` columns; the first line starts with `first`, the rest with `rest`.
 /// Words longer than a line (CJK runs, URLs, junk) are broken, so nothing overflows.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
@@ -50,35 +52,16 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 /// Wraps styled spans to `width` columns at spaces, keeping each word's style; rows after the
 /// first start with a space, as the first does. A word longer than a row is broken.
 pub fn wrap_spans(spans: &[Span<'static>], width: usize) -> Vec<Line<'static>> {
-    let width = width.max(2);
-    let mut lines = vec![Line::default()];
-    let mut used = 0;
-    for span in spans {
-        for word in span.content.split_inclusive(' ') {
-            let visible = word.trim_end().width();
-            if used > 1 && used + visible > width {
-                lines.push(Line::from(Span::raw(" ")));
-                used = 1;
-            }
-            if used == 1 && lines.len() > 1 && word.trim().is_empty() {
-                continue;
-            }
-            for c in word.chars() {
-                let w = c.width().unwrap_or(0);
-                if used + w > width && !c.is_whitespace() {
-                    lines.push(Line::from(Span::raw(" ")));
-                    used = 1;
-                }
-                let line = lines.last_mut().expect("one line at least");
-                match line.spans.last_mut() {
-                    Some(last) if last.style == span.style => last.content.to_mut().push(c),
-                    _ => line.spans.push(Span::styled(c.to_string(), span.style)),
-                }
-                used += w;
-            }
-        }
-    }
-    lines
+    let pieces = spans.iter().map(|span| (span.content.as_ref(), span.style));
+    wrap_pieces(pieces, width, " ")
+        .into_iter()
+        .map(|row| {
+            Line::from_iter(
+                row.into_iter()
+                    .map(|(text, style)| Span::styled(text, style)),
+            )
+        })
+        .collect()
 }
 
 /// Pads or cuts `text` to exactly `width` columns.
@@ -175,8 +158,8 @@ mod tests {
         assert_eq!(
             texts,
             [
-                " ⚠ warned  Exported ",
-                " to ",
+                " ⚠ warned  Exported",
+                " to",
                 " /a/very/long/path/t",
                 " hat/goes/on/RELM.md"
             ]
