@@ -463,9 +463,14 @@ fn app_with_invented_skills(width: u16, height: u16) -> App {
              levels: {3: ["Checks."], 4: ["Checks more."], 6: ["Plans how to frobnicate."]}),
         ],
     )"#;
+    app_with_framework(text, width, height)
+}
+
+/// The built-in skills and a framework from its data file's `text`.
+fn app_with_framework(text: &str, width: u16, height: u16) -> App {
     let mut catalog = catalog();
-    let framework = skillscope::data::sources::parse_framework("invented.ron", text).unwrap();
-    catalog.add("invented.ron", framework);
+    let framework = skillscope::data::sources::parse_framework("added.ron", text).unwrap();
+    catalog.add("added.ron", framework);
     catalog.make_printable();
     let mut app = App::new(catalog, Theme::new(false));
     app.update(Action::Resize(width, height));
@@ -538,13 +543,7 @@ fn app_with_two_relms(width: u16, height: u16) -> App {
              levels: {3: ["Invented words at level three."], 4: ["Invented words at four."]}),
         ],
     )"#;
-    let mut catalog = catalog();
-    let framework = skillscope::data::sources::parse_framework("sfia-8.ron", text).unwrap();
-    catalog.add("sfia-8.ron", framework);
-    catalog.make_printable();
-    let mut app = App::new(catalog, Theme::new(false));
-    app.update(Action::Resize(width, height));
-    app
+    app_with_framework(text, width, height)
 }
 
 #[test]

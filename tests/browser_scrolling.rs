@@ -61,23 +61,23 @@ fn the_help_scrolls_with_the_keys_of_every_list() {
     for (bottom, top) in [("G", "g"), ("<End>", "<Home>")] {
         assert_scrolls_to_the_end_and_back(&mut app, bottom, top, "help");
     }
-    press_keys(&mut app, "<PageDown>");
-    let Some(Popup::Help { scroll: page }) = app.popup() else {
-        panic!("the help is open")
-    };
+    let page = help_scroll(&mut app, "<PageDown>");
     assert!(page > 1, "a page at a time: {page}");
-    press_keys(&mut app, "<PageDown><PageDown><PageDown><PageDown><PageUp>");
-    let Some(Popup::Help { scroll: back }) = app.popup() else {
-        panic!("the help is open")
-    };
-    press_keys(&mut app, "G");
-    let Some(Popup::Help { scroll: end }) = app.popup() else {
-        panic!("the help is open")
-    };
+    let back = help_scroll(&mut app, "<PageDown><PageDown><PageDown><PageDown><PageUp>");
+    let end = help_scroll(&mut app, "G");
     assert!(
         back < end,
         "PgUp from the end moves up at once: {back} < {end}"
     );
+}
+
+/// How far the help is scrolled after `keys`.
+fn help_scroll(app: &mut App, keys: &str) -> usize {
+    press_keys(app, keys);
+    match app.popup() {
+        Some(Popup::Help { scroll }) => scroll,
+        other => panic!("the help is open: {other:?}"),
+    }
 }
 
 #[test]
