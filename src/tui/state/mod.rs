@@ -193,9 +193,11 @@ impl App {
             action,
             Action::Type(_) | Action::TypeText(_) | Action::DeleteChar | Action::DeleteWord
         );
+        let wheel = matches!(action, Action::Scroll(..));
         match action {
             Action::Quit => self.should_quit = true,
-            Action::Resize(width, height) => self.resize(width, height),
+            // `clamp_scrolls` below fits the lists and texts to the new size.
+            Action::Resize(width, height) => self.size = (width, height),
             _ if self.popup.is_some() => self.update_popup(action),
             _ if self.search.is_some() => self.update_search(action),
             _ if self.comparison.is_some() => self.update_comparison(action),
@@ -205,17 +207,7 @@ impl App {
             _ => self.update_browse(action),
         }
         if !typed {
-            self.clamp_scrolls();
-        }
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
-        let (len, height) = (self.tree.rows.len(), self.list_height());
-        self.list.move_to(self.list.cursor, len, height);
-        if let Some(search) = &mut self.search {
-            let view = &mut search.view;
-            view.move_to(view.cursor, search.hits.len(), height);
+            self.clamp_scrolls(!wheel);
         }
     }
 

@@ -1,7 +1,7 @@
 //! Scrolled text kept within its length: after every action, each scrolled text on screen (a
 //! detail pane, the comparison, the levels of responsibility, a popup) is clamped to how far it
 //! can go, measured on the layout drawing uses. So after `G`, or `j` past the end, one `k`
-//! moves up at once.
+//! moves up at once. The list's cursor is kept in view the same way.
 
 use ratatui::layout::Rect;
 
@@ -19,8 +19,20 @@ struct Limits {
 }
 
 impl App {
-    /// Clamps every scrolled text on screen to its [`Limits`].
-    pub(super) fn clamp_scrolls(&mut self) {
+    /// Clamps every scrolled text on screen to its [`Limits`]; with `cursor_in_view` (not after
+    /// the wheel, which scrolls the list without its cursor), scrolls the lists to their cursor
+    /// too, as a resize or a status line wrapping onto more rows shortens them.
+    pub(super) fn clamp_scrolls(&mut self, cursor_in_view: bool) {
+        let height = self.list_height();
+        if cursor_in_view {
+            self.list
+                .move_to(self.list.cursor, self.tree.rows.len(), height);
+            if let Some(search) = &mut self.search {
+                search
+                    .view
+                    .move_to(search.view.cursor, search.hits.len(), height);
+            }
+        }
         let limits = self.scroll_limits();
         let clamp = |scroll: &mut usize, limit: Option<usize>| {
             if let Some(limit) = limit {
