@@ -65,6 +65,8 @@ fn the_help_scrolls_with_the_keys_of_every_list() {
     assert!(page > 1, "a page at a time: {page}");
     let back = help_scroll(&mut app, "<PageDown><PageDown><PageDown><PageDown><PageUp>");
     let end = help_scroll(&mut app, "G");
+    let text = screen(&app);
+    assert!(text.contains("│under it."), "its last line whole:\n{text}");
     assert!(
         back < end,
         "PgUp from the end moves up at once: {back} < {end}"

@@ -61,10 +61,12 @@ fn help_lines(view: &HelpView) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Mouse: click a skill or a level; the wheel scrolls the pane under it.",
-        theme.dim,
-    ));
+    let mouse = "Mouse: click a skill or a level; the wheel scrolls the pane under it.";
+    // Within the borders and the scrollbar of the widest popup.
+    let width = usize::from(WIDTH.saturating_sub(3));
+    for row in super::text::wrap(mouse, width, "", "") {
+        lines.push(Line::styled(row, theme.dim));
+    }
     lines
 }
 
