@@ -464,3 +464,149 @@ fn a_proposal_is_its_own_group_and_its_rationale_is_labelled() {
     assert!(text.contains("Rationale"), "{text}");
     assert!(!text.contains("Notes"), "{text}");
 }
+
+/// The built-in skills and a framework of invented ones: PROG, defined at levels 2, 3 and 6
+/// ("prog" matches its code and name), and TEST, whose level 6 alone says "frobnicate".
+fn app_with_invented_skills(width: u16, height: u16) -> App {
+    let text = r#"(
+        framework: "Invented",
+        edition: "1",
+        skills: [
+            (code: "PROG", name: "Programming", category: "Making",
+             description: "Writing code.",
+             levels: {2: ["Writes code."], 3: ["Writes more code."], 6: ["Leads coders."]}),
+            (code: "TEST", name: "Testing", category: "Making",
+             description: "Checking code.",
+             levels: {3: ["Checks."], 4: ["Checks more."], 6: ["Plans how to frobnicate."]}),
+        ],
+    )"#;
+    app_with_framework(text, width, height)
+}
+
+/// The built-in skills and a framework from its data file's `text`.
+fn app_with_framework(text: &str, width: u16, height: u16) -> App {
+    let mut catalog = catalog();
+    let framework = skillscope::data::sources::parse_framework("added.ron", text).unwrap();
+    catalog.add("added.ron", framework);
+    catalog.make_printable();
+    let mut app = App::new(catalog, Theme::new(false));
+    app.update(Action::Resize(width, height));
+    app
+}
+
+#[test]
+fn typing_a_search_previews_results_at_the_level_shown_before_it() {
+    let mut app = app_with_invented_skills(80, 24);
+    assert_eq!((selected_code(&app), app.level().get()), ("SLEN".into(), 4));
+    press_keys(&mut app, "/frob");
+    assert_eq!(selected_code(&app), "TEST");
+    assert_eq!(app.level().get(), 4, "the preview keeps level 4");
+    press_keys(&mut app, "<Enter>");
+    assert_eq!(selected_code(&app), "TEST");
+    assert_eq!(app.level().get(), 6, "Enter opens the level that matched");
+
+    press_keys(&mut app, "<Left><Left>");
+    assert_eq!(app.level().get(), 3);
+    press_keys(&mut app, "/prog");
+    assert_eq!(selected_code(&app), "PROG");
+    assert_eq!(app.level().get(), 3);
+    press_keys(&mut app, "<Esc>");
+    press_keys(&mut app, "/slen<Enter>");
+    assert_eq!((selected_code(&app), app.level().get()), ("SLEN".into(), 4));
+    // Previews pass over PROG, which lacks level 4, and come back to level 4.
+    press_keys(
+        &mut app,
+        "/prog<Backspace><Backspace><Backspace><Backspace>frob",
+    );
+    assert_eq!((selected_code(&app), app.level().get()), ("TEST".into(), 4));
+    press_keys(&mut app, "<Esc>/prog<Enter>");
+    assert_eq!(selected_code(&app), "PROG");
+    assert_eq!(
+        app.level().get(),
+        3,
+        "matched in the name: PROG's level nearest level 4"
+    );
+}
+
+#[test]
+fn escape_in_a_search_restores_the_skill_level_and_pane_shown_before() {
+    let mut app = app_with_invented_skills(40, 12);
+    press_keys(&mut app, "/relm<Enter>l");
+    assert_eq!((selected_code(&app), app.level().get()), ("RELM".into(), 5));
+    assert_eq!(
+        app.focus(),
+        Pane::Levels,
+        "one pane: Enter shows the levels"
+    );
+    press_keys(&mut app, "/frob");
+    assert_eq!(app.focus(), Pane::List);
+    press_keys(&mut app, "<Down>");
+    assert_eq!(selected_code(&app), "TEST");
+    press_keys(&mut app, "<Esc>");
+    assert!(app.search().is_none());
+    assert_eq!((selected_code(&app), app.level().get()), ("RELM".into(), 5));
+    assert_eq!(app.focus(), Pane::Levels);
+    assert!(screen(&app).contains("Levels · RELM"), "{}", screen(&app));
+}
+
+/// The built-in skills, and an invented earlier edition holding RELM too.
+fn app_with_two_relms(width: u16, height: u16) -> App {
+    let text = r#"(
+        framework: "SFIA",
+        edition: "8",
+        skills: [
+            (code: "RELM", name: "Release and deployment", category: "Delivery",
+             description: "Invented words for an earlier edition.",
+             levels: {3: ["Invented words at level three."], 4: ["Invented words at four."]}),
+        ],
+    )"#;
+    app_with_framework(text, width, height)
+}
+
+#[test]
+fn skills_with_one_code_in_two_frameworks_are_told_apart_in_flat_lists() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = app_with_two_relms(width, height);
+        press_keys(&mut app, "/relm");
+        let text = screen(&app);
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains("RELM  ")).collect();
+        assert_eq!(rows.len(), 2, "{text}");
+        assert!(rows.iter().any(|row| row.contains(" SFIA 9")), "{text}");
+        assert!(rows.iter().any(|row| row.contains(" SFIA 8")), "{text}");
+        insta::assert_snapshot!(format!("two_relms_search_{width}x{height}"), text);
+        let slen = text.lines().find(|l| l.contains("SLEN  "));
+        assert!(slen.is_none_or(|row| !row.contains("SFIA")), "{text}");
+    }
+    let mut app = app_with_two_relms(80, 24);
+    press_keys(&mut app, "/slen<Enter>cs");
+    press_keys(&mut app, "relm");
+    let text = screen(&app);
+    assert!(text.contains("Pick a skill"), "{text}");
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("RELM  ")).collect();
+    assert!(rows.iter().any(|row| row.contains(" SFIA 8")), "{text}");
+    assert!(rows.iter().any(|row| row.contains(" SFIA 9")), "{text}");
+    insta::assert_snapshot!("two_relms_picker_80x24", text);
+}
+
+#[test]
+fn status_notes_and_headings_wrap_instead_of_being_cut() {
+    let mut app = app(40, 12);
+    press_keys(&mut app, "/relm<Enter><Tab>");
+    assert_eq!(app.focus(), Pane::Guidance);
+    insta::assert_snapshot!("narrow_prototype_guidance", screen(&app));
+    // At 30 columns the note needs two rows.
+    app.update(Action::Resize(30, 12));
+    let text = screen(&app);
+    let words = text.replace(['│', '█', '║'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Prototype: may change before release"),
+        "{text}"
+    );
+    assert!(!text.contains('…'), "nothing cut:\n{text}");
+    let mut tiny = self::app(24, 12);
+    press_keys(&mut tiny, "/relm<Enter>l");
+    let words = screen(&tiny).replace(['│', '█', '║'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Level 5 — Ensure, advise"), "{words}");
+}

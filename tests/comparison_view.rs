@@ -129,6 +129,18 @@ fn presentation_fills_the_screen_without_chrome_and_esc_steps_back() {
         "no borders, no footer:\n{text}"
     );
     assert!(text.contains("RELM L4 — Enable") && text.contains("RELM L5 — Ensure, advise"));
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.ends_with("Esc leaves presentation mode"),
+        "how to leave, in the top margin:\n{text}"
+    );
+    app.update(skillscope::tui::action::Action::Resize(40, 12));
+    let narrow = buffer_text(&render(&app));
+    insta::assert_snapshot!("presentation_40x12", narrow);
+    assert!(
+        narrow.lines().next().unwrap().contains("Esc leaves"),
+        "{narrow}"
+    );
     press_keys(&mut app, "<Esc>");
     assert!(app.comparison().is_some(), "Esc leaves presentation first");
     press_keys(&mut app, "<Esc>");

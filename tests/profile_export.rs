@@ -18,7 +18,15 @@ fn e_in_the_profile_exports_it_as_markdown_beside_an_existing_file() {
     let mut app = app_for(catalog, 80, 24).with_profile_store(store);
     press_keys(&mut app, "jjjjjjmltPe");
     let screen = buffer_text(&render(&app));
-    assert!(screen.contains("Exported to profile-me-2.md"), "{screen}");
+    let written = folder
+        .path()
+        .canonicalize()
+        .unwrap()
+        .join("profile-me-2.md");
+    assert!(
+        screen.contains(&format!("Exported to {}", written.display())),
+        "{screen}"
+    );
     assert_eq!(std::fs::read_to_string("profile-me.md").unwrap(), "kept");
     let markdown = std::fs::read_to_string("profile-me-2.md").unwrap();
     assert!(markdown.starts_with("# Skills profile: me\n"), "{markdown}");

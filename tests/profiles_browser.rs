@@ -26,10 +26,16 @@ fn screen(app: &App) -> String {
     buffer_text(&render(app))
 }
 
+/// The status line's rows (it wraps), between the last pane's border and the footer, joined.
 fn status_line(app: &App) -> String {
     let text = screen(app);
     let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len() - 2].to_string()
+    let below_panes = lines.iter().rposition(|l| l.starts_with('└')).unwrap() + 1;
+    let rows = &lines[below_panes..lines.len() - 1];
+    rows.iter()
+        .map(|row| row.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The profile file as saved.
@@ -225,4 +231,36 @@ fn help_lists_the_profile_keys() {
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
+}
+
+#[test]
+fn the_profile_scrolls_with_the_same_keys_as_every_list() {
+    let folder = TempDir::new().unwrap();
+    let entries: Vec<String> = (1..=30)
+        .map(|n| format!("(framework: \"Gone\", code: \"NOPE{n}\", level: 2)"))
+        .collect();
+    let text = format!("(skills: [{}])", entries.join(", "));
+    std::fs::write(folder.path().join("me.ron"), text).unwrap();
+    let catalog = load_catalog(&SourceSelection {
+        built_in: true,
+        ..Default::default()
+    });
+    let store = ProfileStore::new(folder.path().to_path_buf());
+    let mut app = app_for(catalog, 80, 12).with_profile_store(store);
+    // Enter on a missing skill names it in the status line: which row is selected.
+    let selected = |app: &mut App, keys: &str| {
+        press_keys(app, keys);
+        press_keys(app, "<Enter>");
+        status_line(app)
+    };
+    press_keys(&mut app, "P");
+    assert!(selected(&mut app, "G").contains("NOPE30 is not loaded"));
+    assert!(selected(&mut app, "g").contains("NOPE1 is not loaded"));
+    assert!(selected(&mut app, "<End>").contains("NOPE30 is not loaded"));
+    assert!(selected(&mut app, "<Home><PageDown>").contains("NOPE9 is not loaded"));
+    assert!(selected(&mut app, "<PageDown><PageUp>k").contains("NOPE8 is not loaded"));
+    assert!(
+        screen(&app).contains("NOPE8"),
+        "the selected row is in view"
+    );
 }

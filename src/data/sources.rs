@@ -39,6 +39,11 @@ pub const BUILT_IN_FILES: [BuiltInFile; 3] = [
 ];
 /// How the built-in data as a whole is named (`skillscope paths`).
 pub const BUILT_IN_NAME: &str = "<built-in>";
+
+/// Whether a source name is one of the built-in files.
+pub fn is_built_in(source: &str) -> bool {
+    BUILT_IN_FILES.iter().any(|file| file.name == source)
+}
 /// A data file larger than this is refused before it is read, so junk cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// The byte order mark some editors put at the start of a UTF-8 file.

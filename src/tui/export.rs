@@ -1,18 +1,26 @@
-//! `e` in the browser: the current skill, comparison or level of responsibility as Markdown,
-//! in the current folder.
+//! `e` in the browser: what is shown as Markdown, in the current folder: the skill at the level
+//! shown, the comparison or the progression, or a level of responsibility; each file ends with
+//! where its text comes from (the data's source line, with its attribution).
 
 use std::path::Path;
 
 use super::state::{Side, Subject};
-use crate::data::catalog::{Catalog, FrameworkInfo};
+use crate::data::catalog::{Catalog, Entry, FrameworkInfo};
 use crate::data::model::Level;
-use crate::query::render::comparison::markdown_document;
+use crate::data::sanitize::escaped_path;
+use crate::query::render::comparison::{markdown_document, progression_markdown};
 use crate::query::render::levels::compared::level_comparison_markdown;
 use crate::query::render::levels::{level, AttributeFilter, LevelSide};
 use crate::query::render::markdown_escape;
+use crate::query::render::skill::skill_markdown;
 
-/// Writes a new file named `name` (or `name-2`, `name-3`, … when taken) and says where.
+/// Writes a new file named `name` (or `name-2`, `name-3`, … when taken) in the current folder
+/// and says where, with the whole path.
 pub fn write_new_file(name: &str, contents: &str) -> String {
+    let folder = match std::env::current_dir() {
+        Ok(folder) => folder,
+        Err(e) => return format!("Export failed: no current folder: {e}"),
+    };
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, "md"));
     for attempt in 1..100 {
         let candidate = if attempt == 1 {
@@ -20,8 +28,9 @@ pub fn write_new_file(name: &str, contents: &str) -> String {
         } else {
             format!("{stem}-{attempt}.{extension}")
         };
-        match crate::data::atomic::write_new(Path::new(&candidate), contents.as_bytes()) {
-            Ok(()) => return format!("Exported to {candidate}"),
+        let path = folder.join(&candidate);
+        match crate::data::atomic::write_new(Path::new(&path), contents.as_bytes()) {
+            Ok(()) => return format!("Exported to {}", escaped_path(&path)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return format!("Export failed: {e}"),
         }
@@ -35,14 +44,42 @@ pub struct Export {
     pub markdown: String,
 }
 
+/// A skill at the level shown, as `skillscope show RELM --level 4 --format markdown` writes it,
+/// with the data's source (`RELM-L4.md`).
+pub fn skill_level(catalog: &Catalog, entry: &Entry, level: Level) -> Export {
+    let markdown = skill_markdown(catalog, entry, Some(level));
+    Export {
+        name: format!("{}-L{level}.md", entry.skill.code),
+        markdown: with_source(markdown, catalog.framework_of(entry)),
+    }
+}
+
+/// A skill through all its levels, as the progression shows it, with the data's source
+/// (`RELM-progression.md`).
+pub fn progression(catalog: &Catalog, entry: &Entry) -> Export {
+    Export {
+        name: format!("{}-progression.md", entry.skill.code),
+        markdown: with_source(
+            progression_markdown(catalog, entry),
+            catalog.framework_of(entry),
+        ),
+    }
+}
+
 /// The comparison on screen: of skills as `skillscope compare --format markdown` writes it
 /// (`RELM-L4-vs-RELM-L5.md`), of levels of responsibility as `skillscope levels 4 5 --format
-/// markdown` does, with the data's source (`levels-4-vs-5.md`).
+/// markdown` does (`levels-4-vs-5.md`), each with the data's source.
 pub fn comparison(catalog: &Catalog, subject: Subject) -> Export {
     match subject {
         Subject::Skills([left, right]) => {
             let side = |s: Side| (&catalog.entries[s.entry], s.level);
             let code = |s: Side| &catalog.entries[s.entry].skill.code;
+            let mut markdown = markdown_document(catalog, side(left), side(right));
+            let [a, b] = [left, right].map(|s| catalog.framework_of(&catalog.entries[s.entry]));
+            markdown = with_source(markdown, a);
+            if !std::ptr::eq(a, b) {
+                markdown = with_source(markdown, b);
+            }
             Export {
                 name: format!(
                     "{}-L{}-vs-{}-L{}.md",
@@ -51,7 +88,7 @@ pub fn comparison(catalog: &Catalog, subject: Subject) -> Export {
                     code(right),
                     right.level
                 ),
-                markdown: markdown_document(catalog, side(left), side(right)),
+                markdown,
             }
         }
         Subject::Levels { framework, levels } => {
@@ -146,6 +183,35 @@ mod tests {
         assert_eq!(export.name, "RELM-L4-vs-RELM-L5.md");
         let entry = &catalog.entries[relm];
         let written = markdown_document(&catalog, (entry, level(4)), (entry, level(5)));
-        assert_eq!(export.markdown, written);
+        let source = catalog.framework_of(entry).source.clone().unwrap();
+        assert!(source.contains("© SFIA Foundation"), "{source}");
+        let source = markdown_escape(&source);
+        assert_eq!(export.markdown, format!("{written}\nSource: {source}\n"));
+    }
+
+    #[test]
+    fn a_skill_exports_the_level_shown_and_the_progression_every_level() {
+        let catalog = catalog();
+        let entry = &catalog.entries[catalog.find("RELM", None)[0]];
+        let source = markdown_escape(catalog.framework_of(entry).source.as_ref().unwrap());
+        let one = skill_level(&catalog, entry, level(4));
+        assert_eq!(one.name, "RELM-L4.md");
+        assert!(
+            one.markdown.contains("### Level 4 — Enable"),
+            "{}",
+            one.markdown
+        );
+        assert!(!one.markdown.contains("### Level 5"), "{}", one.markdown);
+        assert!(one.markdown.ends_with(&format!("\nSource: {source}\n")));
+
+        let all = progression(&catalog, entry);
+        assert_eq!(all.name, "RELM-progression.md");
+        let headings: Vec<&str> = (all.markdown.lines())
+            .filter(|line| line.starts_with("### Level"))
+            .collect();
+        assert_eq!(headings.len(), 5, "levels 2 to 6:\n{}", all.markdown);
+        assert!(all.markdown.contains("against L4\n"), "{}", all.markdown);
+        assert!(all.markdown.contains("**"), "new words in bold");
+        assert!(all.markdown.ends_with(&format!("\nSource: {source}\n")));
     }
 }

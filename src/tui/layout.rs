@@ -65,11 +65,13 @@ impl Screen {
     }
 }
 
-pub fn screen(area: Rect, focus: Pane) -> Screen {
+/// The panes for `area` with `focus`, and a status line of `status_rows` (what its text needs:
+/// it wraps), never more than a third of the rows.
+pub fn screen(area: Rect, focus: Pane, status_rows: u16) -> Screen {
     let footer_rows = if area.height >= 8 { 1 } else { 0 };
     let [body, status, footer] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1.min(area.height)),
+        Constraint::Length(status_height(area, status_rows)),
         Constraint::Length(footer_rows),
     ]));
     let mut screen = Screen {
@@ -122,17 +124,27 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
 
 /// The comparison's screen: the view, the status line and the footer. Presentation mode gives
 /// the whole screen to the view.
-pub fn comparison_screen(area: Rect, presentation: bool) -> [Rect; 3] {
+pub fn comparison_screen(area: Rect, presentation: bool, status_rows: u16) -> [Rect; 3] {
     let footer_rows = if presentation || area.height < 6 {
         0
     } else {
         1
     };
+    let status = if presentation {
+        0
+    } else {
+        status_height(area, status_rows)
+    };
     area.layout(&Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(if presentation { 0 } else { 1.min(area.height) }),
+        Constraint::Length(status),
         Constraint::Length(footer_rows),
     ]))
+}
+
+/// One row, or up to `rows` while they take at most a third of `area`.
+fn status_height(area: Rect, rows: u16) -> u16 {
+    rows.min(area.height / 3).max(1).min(area.height)
 }
 
 /// Where the list to pick a skill for the comparison is drawn over it.
@@ -191,19 +203,19 @@ mod tests {
 
     #[test]
     fn wide_medium_and_narrow_layouts() {
-        let wide = screen(Rect::new(0, 0, 160, 45), Pane::List);
+        let wide = screen(Rect::new(0, 0, 160, 45), Pane::List, 1);
         assert!(wide.list.is_some() && wide.levels.is_some() && wide.guidance.is_some());
         assert_eq!(
             wide.list.unwrap().y,
             wide.guidance.unwrap().y,
             "side by side"
         );
-        let medium = screen(Rect::new(0, 0, 100, 40), Pane::List);
+        let medium = screen(Rect::new(0, 0, 100, 40), Pane::List, 1);
         assert!(
             medium.guidance.unwrap().y > medium.list.unwrap().y,
             "guidance below"
         );
-        let narrow = screen(Rect::new(0, 0, 40, 12), Pane::Levels);
+        let narrow = screen(Rect::new(0, 0, 40, 12), Pane::Levels, 1);
         assert!(narrow.list.is_none() && narrow.levels.is_some() && narrow.is_single_pane());
     }
 
@@ -212,7 +224,7 @@ mod tests {
         for width in 0..30 {
             for height in 0..12 {
                 let area = Rect::new(0, 0, width, height);
-                let s = screen(area, Pane::Levels);
+                let s = screen(area, Pane::Levels, 3);
                 for rect in [s.list, s.levels, s.guidance]
                     .into_iter()
                     .flatten()

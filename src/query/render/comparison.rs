@@ -166,6 +166,40 @@ pub fn markdown_document(
     )
 }
 
+/// One skill through all its defined levels as Markdown, as the browser's progression shows
+/// it: each level's statements, what is new against the level below in **bold**.
+pub fn progression_markdown(catalog: &Catalog, entry: &Entry) -> String {
+    let (skill, e) = (&entry.skill, markdown_escape);
+    let framework = catalog.framework_of(entry);
+    let mut out = format!(
+        "## {} — {}: levels {}\n\n- Framework: {}\n",
+        e(skill.code.as_str()),
+        e(&skill.name),
+        skill.level_range_text(),
+        e(&framework.title())
+    );
+    let mut below: Option<(Level, &[Statement])> = None;
+    for level in skill.defined_levels() {
+        let statements = skill.statements(level).unwrap_or_default();
+        let name = e(framework.level_name(level));
+        out.push_str(&format!("\n### Level {level} — {name}\n\n"));
+        let rows = match below {
+            Some((lower, lower_statements)) => {
+                let rows = compare_statements(lower_statements, statements);
+                out.push_str(&format!("{} against L{lower}\n\n", rows_summary(&rows)));
+                rows
+            }
+            // The lowest level has nothing below it: every word unchanged.
+            None => compare_statements(statements, statements),
+        };
+        for line in rows.iter().filter_map(|row| row.right.as_ref()) {
+            out.push_str(&format!("- {}\n", markdown_line(line)));
+        }
+        below = Some((level, statements));
+    }
+    out
+}
+
 /// "+3 words, −2 words"
 pub fn summary(added: usize, removed: usize) -> String {
     let words = |n: usize| if n == 1 { "word" } else { "words" };

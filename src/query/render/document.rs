@@ -125,6 +125,28 @@ impl Line {
         Line::new(out)
     }
 
+    /// Wrapped at spaces to rows of at most `width` columns, each word in its mark; a word
+    /// longer than a row is broken. For headings and notes, which are never cut.
+    pub fn wrap(self, width: usize) -> Vec<Line> {
+        if self.width() <= width {
+            return vec![self];
+        }
+        let pieces = self
+            .spans
+            .iter()
+            .map(|span| (span.text.as_str(), span.mark));
+        wrap_pieces(pieces, width, "")
+            .into_iter()
+            .map(|row| {
+                Line::new(
+                    row.into_iter()
+                        .map(|(text, mark)| Span::new(text, mark))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
     /// `left` padded to `left_width` columns, a gutter in `gutter`'s mark, then `right`. A line
     /// with nothing on the right ends at the gutter's bar, with no trailing space.
     pub fn beside(left: Line, right: Line, left_width: usize, gutter: Mark) -> Line {
@@ -181,9 +203,97 @@ impl Document {
     }
 }
 
+/// Pieces of text, each with its style (a mark, a terminal style), wrapped at spaces to rows
+/// of at most `width` columns; rows after the first start with `indent`. Runs of one style
+/// stay one piece; a word longer than a row is broken; spaces at a row's end are dropped.
+pub fn wrap_pieces<'a, S: Copy + PartialEq>(
+    pieces: impl IntoIterator<Item = (&'a str, S)>,
+    width: usize,
+    indent: &str,
+) -> Vec<Vec<(String, S)>> {
+    let width = width.max(indent.width() + 1);
+    let mut rows: Vec<Vec<(String, S)>> = vec![Vec::new()];
+    let mut used = 0;
+    let start = indent.width();
+    let new_row = |rows: &mut Vec<Vec<(String, S)>>, used: &mut usize, style: S| {
+        trim_row_end(rows.last_mut().expect("a row"));
+        rows.push(if indent.is_empty() {
+            Vec::new()
+        } else {
+            vec![(indent.to_string(), style)]
+        });
+        *used = start;
+    };
+    for (text, style) in pieces {
+        for word in text.split_inclusive(' ') {
+            let visible = word.trim_end().width();
+            let at_start = used <= start && rows.len() > 1;
+            if !at_start && used > 0 && used + visible > width {
+                new_row(&mut rows, &mut used, style);
+            }
+            if used <= start && rows.len() > 1 && word.trim().is_empty() {
+                continue;
+            }
+            for c in word.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > width && !c.is_whitespace() {
+                    new_row(&mut rows, &mut used, style);
+                }
+                let row = rows.last_mut().expect("a row");
+                match row.last_mut() {
+                    Some((last, last_style)) if *last_style == style => last.push(c),
+                    _ => row.push((c.to_string(), style)),
+                }
+                used += w;
+            }
+        }
+    }
+    trim_row_end(rows.last_mut().expect("a row"));
+    rows
+}
+
+/// Drops the spaces at the end of a row, and pieces left empty.
+fn trim_row_end<S>(row: &mut Vec<(String, S)>) {
+    while let Some((text, _)) = row.last_mut() {
+        let kept = text.trim_end_matches(' ').len();
+        text.truncate(kept);
+        if !text.is_empty() {
+            break;
+        }
+        row.pop();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_keeps_marks_and_breaks_only_words_longer_than_a_row() {
+        let line = Line::new(vec![
+            Span::new("Level 5 — Ensure, advise", Mark::Title),
+            Span::new("   +3 words against L4", Mark::Dim),
+        ]);
+        let rows = line.clone().wrap(20);
+        let texts: Vec<String> = rows.iter().map(Line::text).collect();
+        assert_eq!(
+            texts,
+            ["Level 5 — Ensure,", "advise   +3 words", "against L4"]
+        );
+        assert_eq!(rows[1].spans[0], Span::new("advise", Mark::Title));
+        assert_eq!(rows[1].spans[1], Span::new("   +3 words", Mark::Dim));
+        assert_eq!(line.clone().wrap(80), [line]);
+        let long = Line::plain("x".repeat(25)).wrap(10);
+        assert_eq!(
+            long.iter().map(Line::width).collect::<Vec<_>>(),
+            [10, 10, 5]
+        );
+        let indented = wrap_pieces([("one two three", ())], 8, " ");
+        let texts: Vec<String> = (indented.iter())
+            .map(|row| row.iter().map(|(t, _)| t.as_str()).collect())
+            .collect();
+        assert_eq!(texts, ["one two", " three"]);
+    }
 
     #[test]
     fn fitting_cuts_with_an_ellipsis_in_the_mark_it_cuts() {

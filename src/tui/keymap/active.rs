@@ -101,18 +101,18 @@ impl Keymap {
     /// The footer's hints for a scope: (keys, what they do). Bindings left with no key are
     /// not hinted.
     pub fn hints(&self, scope: Scope) -> impl Iterator<Item = (&str, &'static str)> {
-        self.hints_without(scope, &[])
+        (self.hinted(scope, &[])).filter_map(|b| b.hint.map(|hint| (b.label.as_str(), hint)))
     }
 
-    /// [`Keymap::hints`] but for the `idle` actions, which do nothing where the keys are read.
-    pub fn hints_without<'a>(
+    /// The bindings with a footer hint and a key, but for the `idle` actions, which do nothing
+    /// where the keys are read.
+    pub fn hinted<'a>(
         &'a self,
         scope: Scope,
         idle: &'a [Action],
-    ) -> impl Iterator<Item = (&'a str, &'static str)> {
+    ) -> impl Iterator<Item = &'a ActiveBinding> {
         self.bindings(scope)
-            .filter(|b| !b.keys.is_empty() && !idle.contains(&b.action))
-            .filter_map(|b| b.hint.map(|hint| (b.label.as_str(), hint)))
+            .filter(|b| b.hint.is_some() && !b.keys.is_empty() && !idle.contains(&b.action))
     }
 }
 

@@ -82,10 +82,10 @@ impl App {
         match pane {
             // (While searching, `update_search` scrolls the results.)
             Pane::List => {
-                let max = self.tree.rows.len().saturating_sub(1);
+                let max = self.tree.rows.len().saturating_sub(self.list_height());
                 self.list.offset = self.list.offset.saturating_add_signed(delta).min(max);
             }
-            // Drawing clamps these to the text's length; here they only need to stay finite.
+            // `update` clamps these to the text's length; here they only need to stay finite.
             Pane::Levels => {
                 self.levels_scroll = self.levels_scroll.saturating_add_signed(delta).min(1 << 20)
             }
@@ -148,12 +148,13 @@ impl App {
         }
     }
 
+    /// Exports the skill at the level shown.
     fn export_skill(&mut self) {
         let Some(entry) = self.selected_entry() else {
             return;
         };
-        let markdown = crate::query::render::skill::skill_markdown(&self.catalog, entry, None);
-        let name = format!("{}.md", entry.skill.code);
-        self.notice = Some(crate::tui::export::write_new_file(&name, &markdown));
+        let export = crate::tui::export::skill_level(&self.catalog, entry, self.level);
+        let notice = crate::tui::export::write_new_file(&export.name, &export.markdown);
+        self.notice = Some(notice);
     }
 }

@@ -216,6 +216,9 @@ impl App {
                     .scroll
                     .saturating_sub(usize::from(self.size.1 / 2))
             }
+            // `update` clamps the scroll to the text afterwards.
+            Action::Top => comparison.scroll = 0,
+            Action::Bottom => comparison.scroll = usize::MAX,
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::Export => self.export_comparison(&comparison),
             _ => {}
@@ -274,8 +277,14 @@ impl App {
         }
     }
 
+    /// Exports the comparison, or the whole progression while it is shown.
     fn export_comparison(&mut self, comparison: &Comparison) {
-        let export = crate::tui::export::comparison(&self.catalog, comparison.subject);
+        let export = match comparison.subject {
+            Subject::Skills([side, _]) if comparison.progression => {
+                crate::tui::export::progression(&self.catalog, &self.catalog.entries[side.entry])
+            }
+            subject => crate::tui::export::comparison(&self.catalog, subject),
+        };
         self.notice = Some(crate::tui::export::write_new_file(
             &export.name,
             &export.markdown,

@@ -78,9 +78,7 @@ impl App {
         let chosen = self.responsibility_framework(Some(own))?;
         let frameworks = &self.catalog.frameworks;
         let (lacking, shown) = (&frameworks[own], &frameworks[chosen]);
-        let key = (self.keymap.bindings(Scope::Browse))
-            .find(|binding| binding.action == Action::LevelsOfResponsibility)
-            .map_or("r", |binding| binding.label.as_str());
+        let key = self.key_label(Scope::Browse, &Action::LevelsOfResponsibility, "r");
         (lacking.attributes.is_empty() && !shown.attributes.is_empty()).then_some(
             AttributesElsewhere {
                 lacking,
@@ -160,7 +158,7 @@ impl App {
     }
 }
 
-/// `scroll` moved down by `rows`, kept finite: drawing clamps it to the text.
+/// `scroll` moved down by `rows`, kept finite: `update` clamps it to the text.
 fn scrolled(scroll: usize, rows: usize) -> usize {
     scroll.saturating_add(rows).min(1 << 20)
 }

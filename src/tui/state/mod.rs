@@ -8,9 +8,11 @@ mod compare;
 mod levels_of_responsibility;
 mod popup;
 mod profile;
+mod scroll;
 mod search;
 mod views;
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use ratatui::layout::Rect;
@@ -28,6 +30,7 @@ use super::saved_state::SavedState;
 use super::settings::Settings;
 use super::theme::Theme;
 use super::tree::{Row, Tree};
+use super::ui::status;
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::Level;
 use crate::data::sources::LoadError;
@@ -64,6 +67,9 @@ impl ListView {
 pub struct App {
     catalog: Rc<Catalog>,
     index: Rc<SearchIndex>,
+    /// For each entry: whether another framework holds its code, so flat lists name its
+    /// framework and edition.
+    code_shared: Rc<Vec<bool>>,
     theme: Theme,
     /// The keys in force: read for every key press, the footer and the help.
     keymap: Keymap,
@@ -106,10 +112,12 @@ impl App {
     /// With the config file's settings. `catalog` must already be printable.
     pub fn with_settings(catalog: Catalog, settings: Settings) -> App {
         let index = Rc::new(SearchIndex::new(&catalog));
+        let code_shared = Rc::new(codes_shared(&catalog));
         let tree = Tree::new(&catalog);
         let mut app = App {
             catalog: Rc::new(catalog),
             index,
+            code_shared,
             theme: settings.theme,
             keymap: settings.keymap,
             config_error: None,
@@ -192,9 +200,16 @@ impl App {
         if !matches!(action, Action::Resize(..) | Action::Scroll(..)) {
             self.notice = None;
         }
+        // Typing moves no scrolled text, and must stay quick.
+        let typed = matches!(
+            action,
+            Action::Type(_) | Action::TypeText(_) | Action::DeleteChar | Action::DeleteWord
+        );
+        let wheel = matches!(action, Action::Scroll(..));
         match action {
             Action::Quit => self.should_quit = true,
-            Action::Resize(width, height) => self.resize(width, height),
+            // `clamp_scrolls` below fits the lists and texts to the new size.
+            Action::Resize(width, height) => self.size = (width, height),
             _ if self.popup.is_some() => self.update_popup(action),
             _ if self.search.is_some() => self.update_search(action),
             _ if self.comparison.is_some() => self.update_comparison(action),
@@ -204,15 +219,8 @@ impl App {
             _ if self.profile.open_at().is_some() => self.update_profile(action),
             _ => self.update_browse(action),
         }
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
-        let (len, height) = (self.tree.rows.len(), self.list_height());
-        self.list.move_to(self.list.cursor, len, height);
-        if let Some(search) = &mut self.search {
-            let view = &mut search.view;
-            view.move_to(view.cursor, search.hits.len(), height);
+        if !typed {
+            self.clamp_scrolls(!wheel);
         }
     }
 
@@ -275,7 +283,8 @@ impl App {
     }
 
     pub fn screen(&self) -> Screen {
-        layout::screen(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::screen(area, self.focus, self.status_rows())
     }
 
     /// The key scope in force: popups first, then search, then the comparison, then the levels
@@ -294,6 +303,11 @@ impl App {
         } else {
             Scope::Browse
         }
+    }
+
+    /// The rows the status line's text needs at the terminal's width.
+    fn status_rows(&self) -> u16 {
+        status::height(&self.status_view(), self.size.0)
     }
 
     /// Rows of the list pane that fit on screen.
@@ -329,6 +343,21 @@ impl App {
         }
         self.level = chosen;
     }
+}
+
+/// For each entry of `catalog`: whether an entry of another framework has the same code.
+fn codes_shared(catalog: &Catalog) -> Vec<bool> {
+    let mut frameworks: HashMap<String, Vec<usize>> = HashMap::new();
+    for entry in &catalog.entries {
+        let holders =
+            (frameworks.entry(entry.skill.code.as_str().to_ascii_uppercase())).or_default();
+        if !holders.contains(&entry.framework) {
+            holders.push(entry.framework);
+        }
+    }
+    (catalog.entries.iter())
+        .map(|entry| frameworks[&entry.skill.code.as_str().to_ascii_uppercase()].len() > 1)
+        .collect()
 }
 
 /// The defined level next above (or below) `level`.

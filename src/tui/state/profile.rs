@@ -157,8 +157,15 @@ impl App {
             return;
         };
         let len = self.profile.profile.skills.len();
+        let last = len.saturating_sub(1);
+        // A page is the screen less the borders, status line and footer.
+        let page = usize::from(self.size.1).saturating_sub(4).max(1);
         match action {
             Action::Back => self.profile.open_at = None,
+            Action::PageDown => self.profile.open_at = Some((at + page).min(last)),
+            Action::PageUp => self.profile.open_at = Some(at.saturating_sub(page)),
+            Action::Top => self.profile.open_at = Some(0),
+            Action::Bottom => self.profile.open_at = Some(last),
             Action::Down | Action::Scroll(_, 1..) => {
                 self.profile.open_at = Some((at + 1).min(len.saturating_sub(1)))
             }

@@ -2,8 +2,13 @@
 //! from the comparison, picking the skill for its active side. What is typed or pasted is text:
 //! line breaks become spaces, control and invisible characters are dropped, and the query is
 //! capped at [`MAX_QUERY_CHARS`].
+//!
+//! A browsing search previews the result under the cursor at the level shown before it began
+//! (or the result's level nearest it); Enter opens the result at the level where it matched, and
+//! Esc puts back the skill, level and pane shown before.
 
 use super::{App, ListView};
+use crate::data::model::Level;
 use crate::data::sanitize::is_hidden_or_control;
 use crate::query::search::{Hit, Query};
 use crate::tui::action::Action;
@@ -32,6 +37,18 @@ pub struct Search {
     /// The cursor among the hits and the first hit shown.
     pub(super) view: ListView,
     pub(super) purpose: SearchPurpose,
+    /// What the detail panes showed when the search began.
+    pub(super) before: Shown,
+}
+
+/// The skill, level, pane and scrolling shown, to put back when a search is left with Esc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Shown {
+    selected: Option<usize>,
+    level: Level,
+    focus: Pane,
+    levels_scroll: usize,
+    guidance_scroll: usize,
 }
 
 impl Search {
@@ -79,6 +96,13 @@ impl Search {
 
 impl App {
     pub(super) fn start_search(&mut self, purpose: SearchPurpose) {
+        let before = Shown {
+            selected: self.selected,
+            level: self.level,
+            focus: self.focus,
+            levels_scroll: self.levels_scroll,
+            guidance_scroll: self.guidance_scroll,
+        };
         self.search = Some(Search {
             input: String::new(),
             input_chars: 0,
@@ -87,6 +111,7 @@ impl App {
             hits: Vec::new(),
             view: ListView::default(),
             purpose,
+            before,
         });
         if purpose == SearchPurpose::Browse && self.screen().is_single_pane() {
             self.focus = Pane::List;
@@ -119,6 +144,8 @@ impl App {
             Action::Up => view.move_by(-1, len, height),
             Action::PageDown => view.move_by(height as isize, len, height),
             Action::PageUp => view.move_by(-(height as isize), len, height),
+            Action::Top => view.move_to(0, len, height),
+            Action::Bottom => view.move_to(len.saturating_sub(1), len, height),
             Action::ClickListRow(row) => view.move_to(view.offset + row, len, height),
             Action::Scroll(_, delta) => view.move_by(delta as isize, len, height),
             Action::Activate => self.finish_search(),
@@ -144,17 +171,23 @@ impl App {
         }
     }
 
-    /// Leaves the search; a browsing one puts the list back, on the skill shown.
+    /// Leaves the search; a browsing one puts back the list, and the skill, level and pane
+    /// shown before it.
     fn cancel_search(&mut self) {
         let Some(search) = self.search.take() else {
             return;
         };
         if search.purpose == SearchPurpose::Browse {
-            let row = self
-                .selected
-                .and_then(|e| self.tree.reveal(e))
-                .unwrap_or(self.list.cursor);
-            self.move_list_to(row);
+            let before = search.before;
+            self.selected = before.selected;
+            self.level = before.level;
+            self.focus = before.focus;
+            self.levels_scroll = before.levels_scroll;
+            self.guidance_scroll = before.guidance_scroll;
+            if let Some(row) = self.selected.and_then(|e| self.tree.reveal(e)) {
+                let height = self.list_height();
+                self.list.move_to(row, self.tree.rows.len(), height);
+            }
         }
     }
 
@@ -175,15 +208,16 @@ impl App {
         search.view = ListView::default();
     }
 
-    /// While browsing search results, the detail panes follow the result under the cursor.
+    /// While browsing search results, the detail panes follow the result under the cursor, at
+    /// its level nearest the one shown before the search: typing never moves the level.
     fn preview_search_cursor(&mut self) {
         let Some(search) = &self.search else { return };
         if search.purpose != SearchPurpose::Browse {
             return;
         }
         if let Some(hit) = search.hits.get(search.view.cursor) {
-            let (entry, level) = (hit.entry, hit.place.level());
-            self.select_entry(entry, level);
+            let (entry, level) = (hit.entry, search.before.level);
+            self.select_entry(entry, Some(level));
         }
     }
 
@@ -199,7 +233,9 @@ impl App {
         };
         match search.purpose {
             SearchPurpose::Browse => {
-                self.select_entry(hit.entry, hit.place.level());
+                // Where the query matched, or the level shown before the search.
+                let level = hit.place.level().unwrap_or(search.before.level);
+                self.select_entry(hit.entry, Some(level));
                 if let Some(row) = self.tree.reveal(hit.entry) {
                     let height = self.list_height();
                     self.list.move_to(row, self.tree.rows.len(), height);

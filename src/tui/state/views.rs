@@ -4,13 +4,15 @@ use ratatui::layout::Rect;
 
 use super::{App, Popup, Search, SearchPurpose, Side, Subject};
 use crate::data::sanitize::{printable, Lines};
+use crate::data::sources::is_built_in;
 use crate::query::render::comparison::Side as RenderedSide;
 use crate::query::render::levels::LevelSide;
+use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 use crate::tui::layout::{self, Pane};
 use crate::tui::tree::Row;
 use crate::tui::ui::comparison::{Compared, ComparisonView, LevelAttributes};
-use crate::tui::ui::footer::FooterView;
+use crate::tui::ui::footer::{FooterView, Hint};
 use crate::tui::ui::guidance::{GuidanceView, ShownGuidance};
 use crate::tui::ui::help::{HelpSection, HelpView};
 use crate::tui::ui::levels::{LevelsView, Marked, ShownLevel};
@@ -30,17 +32,19 @@ impl App {
         let (body, status, footer) = match &self.comparison {
             Some(comparison) => {
                 let [view, status, footer] =
-                    layout::comparison_screen(area, comparison.presentation);
+                    layout::comparison_screen(area, comparison.presentation, self.status_rows());
                 let body = Body::Compare(view, self.comparison_view().expect("comparing"));
                 (body, status, footer)
             }
             None if self.levels_of_responsibility.is_some() => {
-                let [view, status, footer] = layout::comparison_screen(area, false);
+                let [view, status, footer] =
+                    layout::comparison_screen(area, false, self.status_rows());
                 let shown = self.levels_of_responsibility_view().expect("shown");
                 (Body::LevelsOfResponsibility(view, shown), status, footer)
             }
             None if self.profile.open_at().is_some() => {
-                let [view, status, footer] = layout::comparison_screen(area, false);
+                let [view, status, footer] =
+                    layout::comparison_screen(area, false, self.status_rows());
                 (Body::Profile(view, self.profile_view()), status, footer)
             }
             None => {
@@ -124,6 +128,8 @@ impl App {
                     name_marks: Vec::new(),
                     place: None,
                     marked: self.marked(entry),
+                    // The tree's groups name the framework.
+                    framework: None,
                 }),
             })
             .collect();
@@ -153,6 +159,7 @@ impl App {
                     name_marks: detail.name_matches,
                     place: Some(hit.place.short_label()),
                     marked: self.marked(hit.entry),
+                    framework: self.framework_if_shared(hit.entry),
                 })
             })
             .collect();
@@ -161,6 +168,16 @@ impl App {
             total: search.hits.len(),
             offset: search.view.offset,
             cursor: search.view.cursor,
+        })
+    }
+
+    /// "SFIA 8" for an entry whose code another framework holds too.
+    fn framework_if_shared(&self, entry: usize) -> Option<String> {
+        let shared = self.code_shared[entry];
+        shared.then(|| {
+            self.catalog
+                .framework_of(&self.catalog.entries[entry])
+                .title()
         })
     }
 
@@ -280,6 +297,7 @@ impl App {
         Some(ComparisonView {
             theme: &self.theme,
             presentation: comparison.presentation,
+            leave_key: self.key_label(Scope::Compare, &Action::Back, "Esc"),
             scroll: comparison.scroll,
             compared,
         })
@@ -295,6 +313,19 @@ impl App {
             .map(|side| self.catalog.entries[side.entry].framework)
             .find_map(|framework| self.attributes_elsewhere(framework));
         elsewhere.map_or(LevelAttributes::Shown, LevelAttributes::Elsewhere)
+    }
+
+    /// How the keys of `action` in `scope` are shown ("Esc", or the config file's), or
+    /// `unbound` when it has none.
+    pub(super) fn key_label<'a>(
+        &'a self,
+        scope: Scope,
+        action: &Action,
+        unbound: &'a str,
+    ) -> &'a str {
+        (self.keymap.bindings(scope))
+            .find(|binding| binding.action == *action)
+            .map_or(unbound, |binding| binding.label.as_str())
     }
 
     pub fn status_view(&self) -> StatusView<'_> {
@@ -314,6 +345,8 @@ impl App {
             shown: self
                 .selected_entry()
                 .map(|entry| (entry.skill.code.as_str(), self.level)),
+            sample_only: !self.catalog.sources.is_empty()
+                && (self.catalog.sources.iter()).all(|source| is_built_in(&source.path)),
         }
     }
 
@@ -321,7 +354,8 @@ impl App {
         FooterView {
             theme: &self.theme,
             hints: (self.keymap)
-                .hints_without(self.scope(), self.idle_actions())
+                .hinted(self.scope(), self.idle_actions())
+                .filter_map(Hint::of)
                 .collect(),
         }
     }

@@ -5,9 +5,10 @@
 //! print; this pane gives it borders and styles.
 
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Block;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use super::document;
 use super::levels_of_responsibility::AttributesElsewhere;
@@ -24,6 +25,8 @@ pub struct ComparisonView<'a> {
     pub theme: &'a Theme,
     /// No borders, a blank row after each statement: for projectors.
     pub presentation: bool,
+    /// The key that leaves presentation mode ("Esc"), said in its top margin.
+    pub leave_key: &'a str,
     /// The first row shown; drawing keeps it within the text.
     pub scroll: usize,
     pub compared: Compared<'a>,
@@ -60,13 +63,13 @@ pub enum LevelAttributes<'a> {
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &ComparisonView) {
     let theme = view.theme;
-    let presentation = view.presentation;
-    let inside = if presentation {
-        // No chrome: a margin instead of borders.
-        area.inner(ratatui::layout::Margin::new(
-            2.min(area.width / 4),
-            1.min(area.height / 4),
-        ))
+    let inside = text_area(area, view.presentation);
+    if view.presentation {
+        // No chrome: a margin instead of borders, and in it how to leave.
+        if inside.y > area.y {
+            let top = Rect::new(inside.x, area.y, inside.width, 1);
+            draw_leave_hint(frame, top, theme, view.leave_key);
+        }
     } else {
         let title = match view.compared {
             Compared::Progression { .. } => " Progression ",
@@ -76,18 +79,45 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &ComparisonView) {
         let block = Block::bordered()
             .border_style(theme.focused_border)
             .title(Line::styled(title, theme.title));
-        let inside = block.inner(area);
         frame.render_widget(block, area);
-        inside
-    };
-    // One column is kept for the scrollbar.
+    }
+    let laid_out = laid_out(view, inside);
+    super::draw_scrolled(
+        frame,
+        inside,
+        document::lines(&laid_out, theme),
+        view.scroll,
+    );
+}
+
+/// How far the comparison drawn in `area` can scroll.
+pub fn scroll_limit(area: Rect, view: &ComparisonView) -> usize {
+    let inside = text_area(area, view.presentation);
+    super::scroll_limit(laid_out(view, inside).lines.len(), inside)
+}
+
+/// Where the text goes: inside the borders, or within a margin in presentation mode.
+fn text_area(area: Rect, presentation: bool) -> Rect {
+    if presentation {
+        area.inner(ratatui::layout::Margin::new(
+            2.min(area.width / 4),
+            1.min(area.height / 4),
+        ))
+    } else {
+        crate::tui::layout::inner(area)
+    }
+}
+
+/// The comparison laid out for `inside`, one column kept for the scrollbar.
+fn laid_out(view: &ComparisonView, inside: Rect) -> Document {
+    let presentation = view.presentation;
     let width = usize::from(inside.width.saturating_sub(1));
     let layout = |active: usize| PaneLayout {
         width,
         active,
         presentation,
     };
-    let laid_out = match &view.compared {
+    match &view.compared {
         Compared::Sides {
             sides,
             active,
@@ -105,13 +135,21 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &ComparisonView) {
         Compared::Progression { catalog, entry } => {
             pane_progression(catalog, entry, width, presentation)
         }
+    }
+}
+
+/// "Esc leaves presentation mode", dim, at the right of `area`; shorter when narrow.
+fn draw_leave_hint(frame: &mut Frame, area: Rect, theme: &Theme, key: &str) {
+    let width = usize::from(area.width);
+    let long = format!("{key} leaves presentation mode");
+    let text = if long.width() <= width {
+        long
+    } else {
+        format!("{key} leaves")
     };
-    super::draw_scrolled(
-        frame,
-        inside,
-        document::lines(&laid_out, theme),
-        view.scroll,
-    );
+    let line = super::text::fit(vec![Span::styled(text, theme.dim)], width);
+    let paragraph = Paragraph::new(line).alignment(ratatui::layout::Alignment::Right);
+    frame.render_widget(paragraph, area);
 }
 
 /// What the two skills' levels ask, to go under them: nothing while hidden.
@@ -154,6 +192,7 @@ mod tests {
         ComparisonView {
             theme,
             presentation: false,
+            leave_key: "Esc",
             scroll: 0,
             compared: Compared::Sides {
                 sides,
@@ -189,6 +228,7 @@ mod tests {
         let view = ComparisonView {
             theme: &theme,
             presentation: false,
+            leave_key: "Esc",
             scroll: 0,
             compared: Compared::Progression {
                 catalog: &catalog,

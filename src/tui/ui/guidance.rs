@@ -2,10 +2,10 @@
 //! source and attribution.
 
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::Frame;
 
-use super::text::{fit, mark_terms, wrap};
+use super::text::{mark_terms, wrap};
 use super::{pane_block, DetailView};
 use crate::data::catalog::{Entry, FrameworkInfo};
 use crate::data::model::{GuidanceBlock, Status};
@@ -32,10 +32,20 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &GuidanceView) {
         return;
     };
     let inside = crate::tui::layout::inner(area);
-    // One column is kept for the scrollbar.
-    let width = usize::from(inside.width.saturating_sub(1));
-    let lines = guidance_lines(view.theme, shown, width);
+    let lines = lines_in(inside, view.theme, shown);
     super::draw_scrolled(frame, inside, lines, shown.scroll);
+}
+
+/// How far the guidance of the pane drawn in `area` can scroll.
+pub fn scroll_limit(area: Rect, view: &GuidanceView) -> usize {
+    let Some(shown) = &view.shown else { return 0 };
+    let inside = crate::tui::layout::inner(area);
+    super::scroll_limit(lines_in(inside, view.theme, shown).len(), inside)
+}
+
+/// The guidance laid out for `area`, one column kept for the scrollbar.
+fn lines_in(area: Rect, theme: &Theme, shown: &ShownGuidance) -> Vec<Line<'static>> {
+    guidance_lines(theme, shown, usize::from(area.width.saturating_sub(1)))
 }
 
 /// Every line of the guidance, wrapped to `width`.
@@ -52,21 +62,21 @@ pub fn guidance_lines(theme: &Theme, shown: &ShownGuidance, width: usize) -> Vec
             )));
         }
     };
-    let heading = |lines: &mut Vec<Line<'static>>, text: &str| {
-        lines.push(Line::raw(""));
-        lines.push(fit(
-            vec![Span::styled(text.to_string(), theme.title)],
-            width,
-        ));
-    };
-    let plain = |lines: &mut Vec<Line<'static>>, text: &str| {
+    let styled = |lines: &mut Vec<Line<'static>>, text: &str, style| {
         for row in wrap(text, width, "", "") {
-            lines.push(Line::styled(row, theme.dim));
+            lines.push(Line::styled(row, style));
         }
     };
-    for row in wrap(&format!("{} {}", skill.code, skill.name), width, "", "") {
-        lines.push(Line::styled(row, theme.title));
-    }
+    let heading = |lines: &mut Vec<Line<'static>>, text: &str| {
+        lines.push(Line::raw(""));
+        styled(lines, text, theme.title);
+    };
+    let plain = |lines: &mut Vec<Line<'static>>, text: &str| styled(lines, text, theme.dim);
+    styled(
+        &mut lines,
+        &format!("{} {}", skill.code, skill.name),
+        theme.title,
+    );
     let mut context = shown.framework.title();
     let placement = placement(shown.entry);
     if !placement.is_empty() {
@@ -75,14 +85,16 @@ pub fn guidance_lines(theme: &Theme, shown: &ShownGuidance, width: usize) -> Vec
     plain(&mut lines, &context);
     match skill.status {
         Status::Published => {}
-        Status::Prototype => lines.push(Line::styled(
+        Status::Prototype => styled(
+            &mut lines,
             "Prototype: may change before release",
             theme.status_prototype,
-        )),
-        Status::Proposed => lines.push(Line::styled(
+        ),
+        Status::Proposed => styled(
+            &mut lines,
             "Proposed: not part of the published framework",
             theme.status_proposed,
-        )),
+        ),
     }
     lines.push(Line::raw(""));
     paragraph(&mut lines, &skill.description, "", "");

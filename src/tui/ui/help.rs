@@ -21,10 +21,18 @@ pub struct HelpSection<'a> {
     pub keys: Vec<(&'a str, &'static str)>,
 }
 
+/// The help's widest.
+const WIDTH: u16 = 64;
+
 pub fn draw(frame: &mut Frame, area: Rect, view: &HelpView) {
     let lines = help_lines(view);
     let title = " Help — Esc to close ";
-    super::draw_popup(frame, area, view.theme, title, lines, 64, view.scroll);
+    super::draw_popup(frame, area, view.theme, title, lines, WIDTH, view.scroll);
+}
+
+/// How far the help drawn in `area` can scroll.
+pub fn scroll_limit(area: Rect, view: &HelpView) -> usize {
+    super::popup_scroll_limit(area, help_lines(view).len(), WIDTH)
 }
 
 fn help_lines(view: &HelpView) -> Vec<Line<'static>> {
@@ -53,10 +61,12 @@ fn help_lines(view: &HelpView) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Mouse: click a skill or a level; the wheel scrolls the pane under it.",
-        theme.dim,
-    ));
+    let mouse = "Mouse: click a skill or a level; the wheel scrolls the pane under it.";
+    // Within the borders and the scrollbar of the widest popup.
+    let width = usize::from(WIDTH.saturating_sub(3));
+    for row in super::text::wrap(mouse, width, "", "") {
+        lines.push(Line::styled(row, theme.dim));
+    }
     lines
 }
 

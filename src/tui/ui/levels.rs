@@ -80,10 +80,21 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &LevelsView) {
     };
     let (ladder_area, statements_area) = layout::levels_parts(area);
     draw_ladder(frame, ladder_area, view.theme, shown);
-    // One column is kept for the scrollbar.
-    let width = usize::from(statements_area.width.saturating_sub(1));
-    let lines = statement_lines(view.theme, shown, width);
+    let lines = statements_in(statements_area, view.theme, shown);
     super::draw_scrolled(frame, statements_area, lines, shown.scroll);
+}
+
+/// How far the statements of the pane drawn in `area` can scroll.
+pub fn scroll_limit(area: Rect, view: &LevelsView) -> usize {
+    let Some(shown) = &view.shown else { return 0 };
+    let (_, statements_area) = layout::levels_parts(area);
+    let lines = statements_in(statements_area, view.theme, shown);
+    super::scroll_limit(lines.len(), statements_area)
+}
+
+/// The statements laid out for `area`, one column kept for the scrollbar.
+fn statements_in(area: Rect, theme: &Theme, shown: &ShownLevel) -> Vec<Line<'static>> {
+    statement_lines(theme, shown, usize::from(area.width.saturating_sub(1)))
 }
 
 /// The level shown at a point of the ladder, for mouse clicks.
@@ -164,7 +175,9 @@ fn draw_compact_ladder(frame: &mut Frame, area: Rect, theme: &Theme, shown: &Sho
 pub fn statement_lines(theme: &Theme, shown: &ShownLevel, width: usize) -> Vec<Line<'static>> {
     let (skill, level) = (shown.skill, shown.level);
     let heading = format!("Level {level} — {}", shown.framework.level_name(level));
-    let mut lines = vec![fit(vec![Span::styled(heading, theme.title)], width)];
+    let mut lines: Vec<Line<'static>> = (wrap(&heading, width, "", "").into_iter())
+        .map(|row| Line::styled(row, theme.title))
+        .collect();
     match skill.statements(level) {
         Some(statements) => {
             for statement in statements {

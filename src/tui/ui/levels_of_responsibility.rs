@@ -12,6 +12,7 @@ use super::text::fit;
 use super::{document, pane_block};
 use crate::data::catalog::FrameworkInfo;
 use crate::data::model::Level;
+use crate::query::render::document::Document;
 use crate::query::render::levels::level::level_document;
 use crate::query::render::levels::AttributeFilter;
 use crate::tui::theme::Theme;
@@ -52,16 +53,22 @@ impl AttributesElsewhere<'_> {
 pub const LIST_BESIDE: u16 = 60;
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &LevelsOfResponsibilityView) {
-    if area.width >= LIST_BESIDE {
-        let [list, level] = area.layout(&Layout::horizontal([
-            Constraint::Length(list_width(view.framework, area.width)),
-            Constraint::Fill(1),
-        ]));
+    if let (Some(list), _) = panes(area, view) {
         draw_list(frame, list, view);
-        draw_level(frame, level, view, false);
-    } else {
-        draw_level(frame, area, view, true);
     }
+    draw_level(frame, area, view);
+}
+
+/// The list of levels (when wide enough) and the level's pane.
+fn panes(area: Rect, view: &LevelsOfResponsibilityView) -> (Option<Rect>, Rect) {
+    if area.width < LIST_BESIDE {
+        return (None, area);
+    }
+    let [list, level] = area.layout(&Layout::horizontal([
+        Constraint::Length(list_width(view.framework, area.width)),
+        Constraint::Fill(1),
+    ]));
+    (Some(list), level)
 }
 
 /// As wide as the longest "▶4 name" and its borders, within a third of `width`.
@@ -106,26 +113,44 @@ fn draw_list(frame: &mut Frame, area: Rect, view: &LevelsOfResponsibilityView) {
     frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), inside);
 }
 
-/// The level's document, scrolled; with `ladder`, the levels in one row above it.
-fn draw_level(frame: &mut Frame, area: Rect, view: &LevelsOfResponsibilityView, ladder: bool) {
-    let theme = view.theme;
-    let title = format!(" {} levels of responsibility ", view.framework.title());
-    let block = pane_block(theme, true, title);
-    let mut inside = block.inner(area);
-    frame.render_widget(block, area);
-    if ladder && inside.height > 2 {
-        let [row, _gap, rest] = inside.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ]));
-        frame.render_widget(Paragraph::new(ladder_row(view, row.width)), row);
-        inside = rest;
+/// How far the level's text drawn in `area` can scroll.
+pub fn scroll_limit(area: Rect, view: &LevelsOfResponsibilityView) -> usize {
+    let (_, _, text) = level_parts(area, view);
+    super::scroll_limit(level_in(text, view).lines.len(), text)
+}
+
+/// The level's pane in `area`, and within it the row of levels (when narrow) and the text.
+fn level_parts(area: Rect, view: &LevelsOfResponsibilityView) -> (Rect, Option<Rect>, Rect) {
+    let (list, pane) = panes(area, view);
+    let inside = crate::tui::layout::inner(pane);
+    if list.is_some() || inside.height <= 2 {
+        return (pane, None, inside);
     }
-    // One column is kept for the scrollbar.
-    let width = usize::from(inside.width.saturating_sub(1));
-    let level = level_document(view.framework, view.level, &AttributeFilter::every(), width);
-    super::draw_scrolled(frame, inside, document::lines(&level, theme), view.scroll);
+    let [row, _gap, rest] = inside.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    (pane, Some(row), rest)
+}
+
+/// The level's document laid out for `area`, one column kept for the scrollbar.
+fn level_in(area: Rect, view: &LevelsOfResponsibilityView) -> Document {
+    let width = usize::from(area.width.saturating_sub(1));
+    level_document(view.framework, view.level, &AttributeFilter::every(), width)
+}
+
+/// The level's document, scrolled; when narrow, the levels in one row above it.
+fn draw_level(frame: &mut Frame, area: Rect, view: &LevelsOfResponsibilityView) {
+    let theme = view.theme;
+    let (pane, ladder, text) = level_parts(area, view);
+    let title = format!(" {} levels of responsibility ", view.framework.title());
+    frame.render_widget(pane_block(theme, true, title), pane);
+    if let Some(row) = ladder {
+        frame.render_widget(Paragraph::new(ladder_row(view, row.width)), row);
+    }
+    let level = level_in(text, view);
+    super::draw_scrolled(frame, text, document::lines(&level, theme), view.scroll);
 }
 
 /// " 1  2  3 [4] 5  6  7": the defined levels, the one shown reversed.

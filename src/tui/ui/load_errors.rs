@@ -16,8 +16,26 @@ pub struct LoadErrorsView<'a> {
     pub scroll: usize,
 }
 
+/// The popup's widest.
+const WIDTH: u16 = 100;
+
 pub fn draw(frame: &mut Frame, area: Rect, view: &LoadErrorsView) {
-    let width = usize::from(area.width.min(100).saturating_sub(4));
+    let title = match (view.config_error.is_some(), view.data_errors.len()) {
+        (true, 0) => " The config file failed to load ".to_string(),
+        (true, n) => format!(" The config file and {n} data file(s) failed to load "),
+        (false, n) => format!(" {n} data file(s) failed to load "),
+    };
+    let lines = error_lines(area, view);
+    super::draw_popup(frame, area, view.theme, &title, lines, WIDTH, view.scroll);
+}
+
+/// How far the popup drawn in `area` can scroll.
+pub fn scroll_limit(area: Rect, view: &LoadErrorsView) -> usize {
+    super::popup_scroll_limit(area, error_lines(area, view).len(), WIDTH)
+}
+
+fn error_lines(area: Rect, view: &LoadErrorsView) -> Vec<Line<'static>> {
+    let width = usize::from(area.width.min(WIDTH).saturating_sub(4));
     let theme = view.theme;
     let mut lines = Vec::new();
     let errors = |lines: &mut Vec<Line<'static>>, error: &LoadError| {
@@ -46,12 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &LoadErrorsView) {
             theme.dim,
         ));
     }
-    let title = match (view.config_error.is_some(), view.data_errors.len()) {
-        (true, 0) => " The config file failed to load ".to_string(),
-        (true, n) => format!(" The config file and {n} data file(s) failed to load "),
-        (false, n) => format!(" {n} data file(s) failed to load "),
-    };
-    super::draw_popup(frame, area, theme, &title, lines, 100, view.scroll);
+    lines
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
 
+use super::layout;
 use super::theme::Theme;
 use comparison::ComparisonView;
 use footer::FooterView;
@@ -138,8 +139,7 @@ pub fn draw_popup(
     width: u16,
     scroll: usize,
 ) {
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let area = super::layout::centered(area, width, height);
+    let area = popup_area(area, lines.len(), width);
     frame.render_widget(Clear, area);
     frame.buffer_mut().set_style(area, theme.base);
     let block = Block::bordered()
@@ -150,12 +150,28 @@ pub fn draw_popup(
     draw_scrolled(frame, inside, lines, scroll);
 }
 
+/// Where a popup of `lines` rows and at most `width` columns goes in `area`.
+fn popup_area(area: Rect, lines: usize, width: u16) -> Rect {
+    let height = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    super::layout::centered(area, width, height)
+}
+
+/// How far a popup of `lines` rows drawn in `area` can scroll.
+pub fn popup_scroll_limit(area: Rect, lines: usize, width: u16) -> usize {
+    scroll_limit(lines, layout::inner(popup_area(area, lines, width)))
+}
+
+/// The furthest first row of `total` rows shown in `area`: the last row at the bottom.
+pub fn scroll_limit(total: usize, area: Rect) -> usize {
+    total.saturating_sub(usize::from(area.height))
+}
+
 /// Draws the visible slice of `lines` from `scroll` (clamped), with a scrollbar when they overflow.
 /// Only the visible lines are copied and drawn.
 pub fn draw_scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: usize) {
     let height = usize::from(area.height);
     let total = lines.len();
-    let scroll = scroll.min(total.saturating_sub(height));
+    let scroll = scroll.min(scroll_limit(total, area));
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(visible), area);
     scrollbar(frame, area, total, scroll, height);

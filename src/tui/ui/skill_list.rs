@@ -73,6 +73,8 @@ pub struct SkillRow<'a> {
     pub place: Option<String>,
     /// My level and target of the skill, shown in its level grid.
     pub marked: Marked,
+    /// The framework and edition, "SFIA 8", where another framework has the same code.
+    pub framework: Option<String>,
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &SkillListView) {
@@ -177,12 +179,15 @@ fn group_line(
 fn skill_line(theme: &Theme, row: &SkillRow, level: Level, width: usize) -> Line<'static> {
     let skill = row.skill;
     let grid_width = if width >= 24 { 8 } else { 0 };
-    let place_text = row
-        .place
-        .as_ref()
-        .map(|p| format!(" {p}"))
-        .unwrap_or_default();
-    let place_width = if width >= 34 { place_text.width() } else { 0 };
+    // The framework tells two skills apart, so it is kept longer than where a search matched.
+    let framework = (row.framework.as_ref()).filter(|_| width >= 24);
+    let place = row.place.as_ref().filter(|_| width >= 34);
+    let place_text: String = [framework, place]
+        .into_iter()
+        .flatten()
+        .map(|text| format!(" {text}"))
+        .collect();
+    let place_width = place_text.width();
     let mut left = vec![Span::raw(" ".repeat(usize::from(row.depth)))];
     let code = skill.code.as_str();
     left.extend(mark_chars(code, &row.code_marks, theme.code, theme.matched));
@@ -263,6 +268,7 @@ mod tests {
             name_marks: Vec::new(),
             place: None,
             marked: Marked::default(),
+            framework: None,
         })
     }
 
@@ -311,6 +317,7 @@ mod tests {
             name_marks: vec![0, 1, 2],
             place: Some("L4".to_string()),
             marked: Marked::default(),
+            framework: None,
         };
         SkillListView {
             theme,

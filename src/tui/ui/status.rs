@@ -1,11 +1,13 @@
-//! The status line: warnings, then a notice or the counts and the skill shown.
+//! The status line: warnings, then a notice or the counts and the skill shown, and while only
+//! the built-in sample is loaded, how to import the full framework. What does not fit on one
+//! row wraps onto more (see [`height`]), up to [`MAX_ROWS`].
 
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::text::fit;
+use super::text::{fit, wrap_spans};
 use crate::data::model::Level;
 use crate::tui::theme::Theme;
 
@@ -23,9 +25,34 @@ pub struct StatusView<'a> {
     pub matches: Option<usize>,
     /// The code and level shown in the detail panes.
     pub shown: Option<(&'a str, Level)>,
+    /// Only the built-in sample is loaded: say how to import the full framework.
+    pub sample_only: bool,
+}
+
+/// The most rows the status line takes; what is left is cut.
+pub const MAX_ROWS: u16 = 3;
+
+/// Said after the counts while only the built-in sample is loaded.
+pub const IMPORT_HINT: &str = "sample only: skillscope import FILE";
+
+/// The rows the status line needs at `width`, at most [`MAX_ROWS`].
+pub fn height(view: &StatusView, width: u16) -> u16 {
+    let rows = wrap_spans(&spans(view), usize::from(width)).len();
+    u16::try_from(rows).unwrap_or(u16::MAX).clamp(1, MAX_ROWS)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &StatusView) {
+    let width = usize::from(area.width);
+    let mut lines = wrap_spans(&spans(view), width);
+    let rows = usize::from(area.height.max(1));
+    if lines.len() > rows {
+        let rest: Vec<Span<'static>> = lines.drain(rows - 1..).flat_map(|l| l.spans).collect();
+        lines.push(fit(rest, width));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn spans(view: &StatusView) -> Vec<Span<'static>> {
     let theme = view.theme;
     let mut spans = Vec::new();
     if view.failed_files > 0 {
@@ -42,9 +69,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &StatusView) {
     }
     match view.notice {
         Some(notice) => spans.push(Span::styled(format!(" {notice}"), theme.title)),
-        None => spans.push(Span::styled(counts(view), theme.dim)),
+        None => {
+            spans.push(Span::styled(counts(view), theme.dim));
+            if view.sample_only && view.matches.is_none() {
+                spans.push(Span::styled(format!(" · {IMPORT_HINT}"), theme.dim));
+            }
+        }
     }
-    frame.render_widget(Paragraph::new(fit(spans, usize::from(area.width))), area);
+    spans
 }
 
 /// " 3 skills from 1 source · 1 match · RELM L4".
@@ -83,6 +115,7 @@ mod tests {
             sources: 1,
             matches: Some(1),
             shown: Some(("RELM", Level::new(4).unwrap())),
+            sample_only: false,
         }
     }
 
@@ -112,6 +145,50 @@ mod tests {
         };
         let text = buffer_text(&render(80, 1, |frame, area| draw(frame, area, &view)));
         assert_eq!(text, " 3 skills from 2 sources · 2 matches · RELM L4");
+    }
+
+    #[test]
+    fn a_long_notice_wraps_onto_more_rows_up_to_the_most() {
+        let theme = monochrome();
+        let path = "/home/someone/a/rather/deep/folder/RELM-L4-vs-RELM-L5.md";
+        let notice = format!("Exported to {path}");
+        let view = StatusView {
+            notice: Some(&notice),
+            ..view(&theme)
+        };
+        assert_eq!(height(&view, 160), 1);
+        assert_eq!(height(&view, 80), 2, "the warnings, then the notice");
+        let text = buffer_text(&render(80, 2, |frame, area| draw(frame, area, &view)));
+        assert!(text.ends_with(&format!("\n {notice}")), "{text}");
+        assert_eq!(height(&view, 20), MAX_ROWS);
+        let text = buffer_text(&render(20, MAX_ROWS, |frame, area| {
+            draw(frame, area, &view)
+        }));
+        assert!(text.ends_with('…'), "cut on the last row: {text}");
+    }
+
+    #[test]
+    fn the_sample_alone_says_how_to_import_the_full_framework() {
+        let theme = monochrome();
+        let view = StatusView {
+            failed_files: 0,
+            config_failed: false,
+            matches: None,
+            sample_only: true,
+            ..view(&theme)
+        };
+        let text = buffer_text(&render(80, 1, |frame, area| draw(frame, area, &view)));
+        assert_eq!(
+            text,
+            " 3 skills from 1 source · RELM L4 · sample only: skillscope import FILE"
+        );
+        assert_eq!(height(&view, 40), 2);
+        let searching = StatusView {
+            matches: Some(2),
+            ..view
+        };
+        let text = buffer_text(&render(80, 1, |frame, area| draw(frame, area, &searching)));
+        assert!(!text.contains("import"), "not while searching: {text}");
     }
 
     #[test]

@@ -5,6 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::query::render::document::wrap_pieces;
+
 /// Wraps `text` to `width` columns; the first line starts with `first`, the rest with `rest`.
 /// Words longer than a line (CJK runs, URLs, junk) are broken, so nothing overflows.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
@@ -45,6 +47,21 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
         out.push(Span::raw("…"));
     }
     Line::from(out)
+}
+
+/// Wraps styled spans to `width` columns at spaces, keeping each word's style; rows after the
+/// first start with a space, as the first does. A word longer than a row is broken.
+pub fn wrap_spans(spans: &[Span<'static>], width: usize) -> Vec<Line<'static>> {
+    let pieces = spans.iter().map(|span| (span.content.as_ref(), span.style));
+    wrap_pieces(pieces, width, " ")
+        .into_iter()
+        .map(|row| {
+            Line::from_iter(
+                row.into_iter()
+                    .map(|(text, style)| Span::styled(text, style)),
+            )
+        })
+        .collect()
 }
 
 /// Pads or cuts `text` to exactly `width` columns.
@@ -127,6 +144,30 @@ mod tests {
         assert_eq!(text_of(&line), "Release a…");
         assert_eq!(text_of(&fit(vec![Span::raw("日本語")], 4)), "日…");
         assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn styled_spans_wrap_at_spaces_and_keep_their_styles() {
+        let bold = Style::new().bold();
+        let spans = vec![
+            Span::styled(" ⚠ warned ", bold),
+            Span::raw(" Exported to /a/very/long/path/that/goes/on/RELM.md"),
+        ];
+        let lines = wrap_spans(&spans, 20);
+        let texts: Vec<String> = lines.iter().map(text_of).collect();
+        assert_eq!(
+            texts,
+            [
+                " ⚠ warned  Exported",
+                " to",
+                " /a/very/long/path/t",
+                " hat/goes/on/RELM.md"
+            ]
+        );
+        assert!(lines.iter().all(|l| l.width() <= 20), "{texts:?}");
+        assert_eq!(lines[0].spans[0].style, bold);
+        assert_eq!(lines[0].spans[1].style, Style::new());
+        assert_eq!(wrap_spans(&[Span::raw(" short")], 20).len(), 1);
     }
 
     #[test]

@@ -79,16 +79,20 @@ pub fn plain_statement_lines(statement: &str, width: usize) -> Vec<Line> {
     statement_lines(&line, width, ChangeMarks::Styled)
 }
 
-/// What opens a titled section, each line cut to `width`: a blank line, the group's name over
+/// What opens a titled section, wrapped to `width`: a blank line, the group's name over
 /// a rule when the section opens a group, then the title.
 pub fn section_heading_lines(group: Option<&str>, title: Option<&Line>, width: usize) -> Vec<Line> {
     let mut lines = vec![Line::default()];
     if let Some(group) = group {
-        lines.push(Line::marked(group, Mark::Title).fit(width));
+        lines.extend(Line::marked(group, Mark::Title).wrap(width));
         let rule = "─".repeat(group.width().min(width));
         lines.push(Line::marked(rule, Mark::Dim));
     }
-    lines.extend(title.map(|title| title.clone().fit(width)));
+    lines.extend(
+        title
+            .into_iter()
+            .flat_map(|title| title.clone().wrap(width)),
+    );
     lines
 }
 

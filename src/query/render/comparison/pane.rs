@@ -53,11 +53,21 @@ pub fn pane_comparison(left: &Side, right: &Side, layout: PaneLayout) -> Documen
 /// a blank line, then [`pane_sides`] with the active side's heading selected.
 pub fn pane(title: &str, comparison: &Comparison, layout: PaneLayout) -> Document {
     let mut document = Document::default();
-    document.push(Line::marked(title, Mark::Title).fit(layout.width));
-    document.push(summary_with_legend(comparison).fit(layout.width));
+    document.extend(Line::marked(title, Mark::Title).wrap(layout.width));
+    let summary = summary_with_legend(comparison);
+    if summary.width() <= layout.width {
+        document.push(summary);
+    } else {
+        // The legend on rows of its own, so "like this" stays whole where it can.
+        let (counts, legend) = summary.spans.split_at(1);
+        document.extend(Line::new(counts.to_vec()).wrap(layout.width));
+        let mut legend = legend.to_vec();
+        legend[0].text = legend[0].text.trim_start().to_string();
+        document.extend(Line::new(legend).wrap(layout.width));
+    }
     // On a line of its own, so a narrow pane cuts neither it nor the legend.
     if comparison.paired_by_position() > 0 {
-        document.push(Line::marked(PAIRED_BY_POSITION, Mark::Dim).fit(layout.width));
+        document.extend(Line::marked(PAIRED_BY_POSITION, Mark::Dim).wrap(layout.width));
     }
     document.blank();
     let sides = pane_sides(comparison, layout.heading_marks(), layout);
@@ -99,7 +109,11 @@ fn push_side_by_side(
 ) {
     let column = (layout.width - GUTTER.width()) / 2;
     let beside = |left: Line, right: Line| Line::beside(left, right, column, Mark::Dim);
-    document.push(beside(left.fit(column), right.fit(column)));
+    let [left, right] = [left, right].map(|heading| heading.wrap(column));
+    for row in 0..left.len().max(right.len()) {
+        let line = |lines: &[Line]| lines.get(row).cloned().unwrap_or_default();
+        document.push(beside(line(&left), line(&right)));
+    }
     for section in sections {
         push_section_heading(document, section, layout.width);
         for row in zipped_rows(&section.rows) {
@@ -122,7 +136,7 @@ fn push_stacked(
         if index > 0 {
             document.blank();
         }
-        document.push(heading.fit(layout.width));
+        document.extend(heading.wrap(layout.width));
         for section in sections {
             push_section_heading(document, section, layout.width);
             let statements = section.rows.iter().filter_map(|row| match index {
@@ -157,14 +171,9 @@ pub fn pane_progression(
         skill.name,
         skill.level_range_text()
     );
-    document.push(Line::marked(title, Mark::Title).fit(width));
-    document.push(
-        Line::marked(
-            "Each level marks what is new against the level below.",
-            Mark::Dim,
-        )
-        .fit(width),
-    );
+    document.extend(Line::marked(title, Mark::Title).wrap(width));
+    let note = "Each level marks what is new against the level below.";
+    document.extend(Line::marked(note, Mark::Dim).wrap(width));
     let mut below: Option<(Level, &[String])> = None;
     for level in skill.defined_levels() {
         let statements = skill.statements(level).unwrap_or_default();
@@ -187,7 +196,7 @@ pub fn pane_progression(
             // The lowest level has nothing below it: every word unchanged.
             None => compare_statements(statements, statements),
         };
-        document.push(heading.fit(width));
+        document.extend(heading.wrap(width));
         let shown = rows.iter().filter_map(|row| row.right.as_ref());
         push_statements(&mut document, shown, width, presentation);
         below = Some((level, statements));

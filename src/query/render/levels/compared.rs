@@ -212,7 +212,7 @@ pub fn pane_level_attributes(left: LevelSide, right: LevelSide, layout: PaneLayo
     let every = AttributeFilter::every();
     if left.is(&right) {
         let heading = format!("What level {} asks: {}", left.level, left.name());
-        document.push(Line::marked(heading, Mark::Title).fit(width));
+        document.extend(Line::marked(heading, Mark::Title).wrap(width));
         if let Some(essence) = left.framework.essence(left.level) {
             document.extend(super::essence_paragraph(essence, width));
         }
@@ -225,8 +225,8 @@ pub fn pane_level_attributes(left: LevelSide, right: LevelSide, layout: PaneLayo
         left.label(&right),
         right.label(&left)
     );
-    document.push(Line::marked(heading, Mark::Title).fit(width));
-    document.push(Line::marked(comparison.summary(), Mark::Dim).fit(width));
+    document.extend(Line::marked(heading, Mark::Title).wrap(width));
+    document.extend(Line::marked(comparison.summary(), Mark::Dim).wrap(width));
     document.extend(pane_sides(&comparison, [Mark::Title; 2], layout).lines);
     document
 }

@@ -24,15 +24,15 @@ pub fn level_document(
 ) -> Document {
     let mut document = Document::default();
     let side = LevelSide::new(framework, level);
-    document.push(Line::marked(side.heading(&side), Mark::Title).fit(width));
-    document.push(Line::marked(framework.title(), Mark::Dim).fit(width));
+    document.extend(Line::marked(side.heading(&side), Mark::Title).wrap(width));
+    document.extend(Line::marked(framework.title(), Mark::Dim).wrap(width));
     if let Some(essence) = framework.essence(level) {
         document.blank();
         document.extend(essence_paragraph(essence, width));
     }
     if let Some(guidance) = &framework.level_guidance[level.index()] {
         document.blank();
-        document.push(Line::marked("Guidance notes", Mark::Title).fit(width));
+        document.extend(Line::marked("Guidance notes", Mark::Title).wrap(width));
         for block in parse_guidance(guidance) {
             match block {
                 GuidanceBlock::Paragraph(text) => {
@@ -74,7 +74,7 @@ pub fn attributes_document(
                 let lines = statements.iter().map(|s| plain_statement_lines(s, width));
                 document.extend(lines.flatten());
             }
-            None => document.push(Line::marked(NOT_DESCRIBED, Mark::Dim).fit(width)),
+            None => document.extend(Line::marked(NOT_DESCRIBED, Mark::Dim).wrap(width)),
         }
     }
     document

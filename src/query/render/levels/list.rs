@@ -20,7 +20,7 @@ const ESSENCE_INDENT: &str = "   ";
 pub fn levels_document(framework: &FrameworkInfo, width: usize) -> Document {
     let mut document = Document::default();
     let title = format!("{} — levels of responsibility", framework.title());
-    document.push(Line::marked(title, Mark::Title).fit(width));
+    document.extend(Line::marked(title, Mark::Title).wrap(width));
     let any_essence = framework
         .defined_levels()
         .any(|l| framework.essence(l).is_some());
