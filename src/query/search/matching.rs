@@ -60,8 +60,26 @@ impl<'q> Matcher<'q> {
             .filter_map(move |at| self.occurrence_at(text, at))
     }
 
+    /// Where the term stands in `text` and how well, without the words around: what a sweep
+    /// over every skill needs, at a byte's look either side of a plain word.
+    pub fn kinds<'t>(&'t self, text: &'t [u8]) -> impl Iterator<Item = (usize, Kind)> + 't {
+        self.finder.find_iter(text).filter_map(move |at| {
+            if self.term.is_quoted() {
+                return self.occurrence_at(text, at).map(|o| (at, o.kind));
+            }
+            let starts = !is_word_before(text, at);
+            let ends = !is_word_at(text, at + self.term.words()[0].len());
+            let kind = match (starts, ends) {
+                (true, true) => Kind::Whole,
+                (true, false) => Kind::Prefix,
+                _ => Kind::Inside,
+            };
+            Some((at, kind))
+        })
+    }
+
     /// The term standing at `at`, where its first word was found, if it does.
-    fn occurrence_at(&self, text: &[u8], at: usize) -> Option<Occurrence> {
+    pub fn occurrence_at(&self, text: &[u8], at: usize) -> Option<Occurrence> {
         let words = self.term.words();
         let first_end = at + words[0].len();
         let word_start = start_of_word(text, at);
@@ -95,7 +113,7 @@ impl<'q> Matcher<'q> {
                 end = next + word.len();
             }
             let ends_word = end_of_word(text, end) == end;
-            if !ends_word && !(i == last && self.term.last_may_be_prefix()) {
+            if !(ends_word || i == last && self.term.last_may_be_prefix()) {
                 return None;
             }
         }
@@ -143,10 +161,10 @@ fn is_word_before(text: &[u8], at: usize) -> bool {
 /// The character starting at byte `at`, if one does.
 fn char_at(text: &[u8], at: usize) -> Option<char> {
     let len = match text[at] {
-        b if b < 0x80 => 1,
-        b if b >= 0xf0 && b < 0xf8 => 4,
-        b if b >= 0xe0 => 3,
-        b if b >= 0xc0 => 2,
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
         _ => return None,
     };
     let bytes = text.get(at..at + len)?;

@@ -18,7 +18,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::index::SkillText;
+use super::index::{SkillText, SEPARATOR};
 use super::matching::{Kind, Matcher, Occurrence};
 use super::proximity::{proximity, Proximity, MOST_PER_FIELD};
 use super::{Field, Hit, Place, Query};
@@ -55,11 +55,14 @@ pub(super) struct Scorer<'s> {
     category_kinds: Vec<Option<Kind>>,
     /// `[term * places + place]`: each term's best kind at each place of the skill.
     kinds: Vec<Kind>,
-    /// Per term: its body occurrences of its best kind in each field, with the field's index
-    /// (at most [`MOST_PER_FIELD`] a field), kept only for queries of several terms.
-    occurrences: Vec<Vec<(usize, Occurrence)>>,
-    /// Per term and place: the first occurrence of the best kind there, for the snippet.
-    first: Vec<Option<Occurrence>>,
+    /// Per term: its body occurrences of its best kind in each field (at most
+    /// [`MOST_PER_FIELD`] a field), in order, kept only for queries of several terms.
+    occurrences: Vec<Vec<Occurrence>>,
+    /// Per term: the field of each of those occurrences (ascending).
+    occurrence_fields: Vec<Vec<usize>>,
+    /// Per term and place: where the first occurrence of the best kind there starts, for the
+    /// snippet.
+    first: Vec<Option<usize>>,
 }
 
 /// The best place of a skill and how it ranks there.
@@ -92,6 +95,7 @@ impl<'s> Scorer<'s> {
             category_kinds: vec![None; terms.len() * categories.len()],
             kinds: Vec::new(),
             occurrences: vec![Vec::new(); terms.len()],
+            occurrence_fields: vec![Vec::new(); terms.len()],
             first: Vec::new(),
         }
     }
@@ -177,8 +181,8 @@ impl<'s> Scorer<'s> {
             return kind;
         }
         let text = self.categories[category].as_bytes();
-        let kind = (self.matchers[term].occurrences(text))
-            .map(|o| o.kind)
+        let kind = (self.matchers[term].kinds(text))
+            .map(|(_, kind)| kind)
             .max()
             .unwrap_or_default();
         self.category_kinds[slot] = Some(kind);
@@ -198,36 +202,42 @@ impl<'s> Scorer<'s> {
         let row = term * places;
         let keep = self.matchers.len() > 1;
         let occurrences = &mut self.occurrences[term];
+        let fields = &mut self.occurrence_fields[term];
         occurrences.clear();
+        fields.clear();
         let mut best = Kind::None;
         let mut field = 0;
-        let mut field_end = memchr::memchr(super::index::SEPARATOR, skill.body).unwrap_or(0);
+        let mut field_end = memchr::memchr(SEPARATOR, skill.body).unwrap_or(0);
         let mut kept_in_field = 0;
-        for occurrence in self.matchers[term].occurrences(skill.body) {
-            while occurrence.start > field_end {
+        let matcher = &self.matchers[term];
+        for (at, kind) in matcher.kinds(skill.body) {
+            while at > field_end {
                 field += 1;
                 kept_in_field = 0;
-                field_end +=
-                    1 + memchr::memchr(super::index::SEPARATOR, &skill.body[field_end + 1..])
-                        .expect("every field ends with a separator");
+                field_end += 1 + memchr::memchr(SEPARATOR, &skill.body[field_end + 1..])
+                    .expect("every field ends with a separator");
             }
             let slot = row + BODY + field;
-            best = best.max(occurrence.kind);
-            if occurrence.kind > self.kinds[slot] {
-                self.kinds[slot] = occurrence.kind;
-                self.first[slot] = Some(occurrence);
+            best = best.max(kind);
+            if kind > self.kinds[slot] {
+                self.kinds[slot] = kind;
+                self.first[slot] = Some(at);
                 if keep {
-                    // Occurrences of a lesser kind in this field no longer count.
-                    occurrences.retain(|(f, _)| *f != field);
+                    // Occurrences of a lesser kind in this field (the last ones) no longer count.
+                    let kept = fields.partition_point(|&f| f < field);
+                    occurrences.truncate(kept);
+                    fields.truncate(kept);
                     kept_in_field = 0;
                 }
             }
-            if keep && occurrence.kind == self.kinds[slot] && kept_in_field < MOST_PER_FIELD {
-                occurrences.push((field, occurrence));
+            if keep && kind == self.kinds[slot] && kept_in_field < MOST_PER_FIELD {
+                let occurrence = matcher.occurrence_at(skill.body, at).expect("found there");
+                occurrences.push(occurrence);
+                fields.push(field);
                 kept_in_field += 1;
             }
             let in_statement = matches!(skill.fields[field], Field::Statement(..));
-            if single && occurrence.kind == Kind::Whole && in_statement {
+            if single && kind == Kind::Whole && in_statement {
                 break;
             }
         }
@@ -266,40 +276,38 @@ impl<'s> Scorer<'s> {
     fn proximity_at(&self, skill: &SkillText<'_>, places: usize, place: usize) -> Proximity {
         let terms = self.matchers.len();
         if terms == 1 {
-            let start = self.first[place].map_or(0, |o| o.start);
+            let start = self.first[place].unwrap_or(0);
             return Proximity {
                 start,
                 ..Proximity::default()
             };
         }
-        let best_kind = |t: usize| self.kinds[t * places + place];
-        let lists: Vec<Vec<Occurrence>> = match place {
-            NAME | CODE | CATEGORY => {
-                let text = self.short_text(skill, place);
-                (0..terms)
-                    .map(|t| {
-                        let kind = best_kind(t);
-                        (self.matchers[t].occurrences(text))
-                            .filter(|o| o.kind == kind)
-                            .take(MOST_PER_FIELD)
-                            .collect()
-                    })
-                    .collect()
-            }
-            _ => (0..terms)
-                .map(|t| {
-                    (self.occurrences[t].iter())
-                        .filter(|(field, _)| *field == place - BODY)
-                        .map(|(_, o)| *o)
-                        .collect()
-                })
-                .collect(),
-        };
-        let slices: Vec<&[Occurrence]> = lists.iter().map(Vec::as_slice).collect();
         let text = match place {
             NAME | CODE | CATEGORY => self.short_text(skill, place),
             _ => skill.body,
         };
+        if place >= BODY {
+            let field = place - BODY;
+            let slices: Vec<&[Occurrence]> = (0..terms)
+                .map(|t| {
+                    let fields = &self.occurrence_fields[t];
+                    let from = fields.partition_point(|&f| f < field);
+                    let to = fields.partition_point(|&f| f <= field);
+                    &self.occurrences[t][from..to]
+                })
+                .collect();
+            return proximity(text, &slices);
+        }
+        let lists: Vec<Vec<Occurrence>> = (0..terms)
+            .map(|t| {
+                let kind = self.kinds[t * places + place];
+                (self.matchers[t].occurrences(text))
+                    .filter(|o| o.kind == kind)
+                    .take(MOST_PER_FIELD)
+                    .collect()
+            })
+            .collect();
+        let slices: Vec<&[Occurrence]> = lists.iter().map(Vec::as_slice).collect();
         proximity(text, &slices)
     }
 
@@ -364,8 +372,8 @@ pub(super) fn pack(exact: bool, quality: u32, best: Option<&BestPlace>) -> i64 {
 /// A term's best kind in a short field (code or name): as text, else fuzzily (never for a
 /// quoted phrase).
 pub(super) fn short_kind(fuzzy: &SkimMatcherV2, matcher: &Matcher<'_>, text: &str) -> Kind {
-    let best = (matcher.occurrences(text.as_bytes()))
-        .map(|o| o.kind)
+    let best = (matcher.kinds(text.as_bytes()))
+        .map(|(_, kind)| kind)
         .max()
         .unwrap_or_default();
     if best != Kind::None {
