@@ -109,7 +109,14 @@ fn show_explains_unknown_codes_and_undefined_levels() {
     let sandbox = Sandbox::new();
     let output = sandbox.run(&["show", "NOPE"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("no skill with code \"NOPE\""));
+    assert!(stderr(&output).contains("no skill with code \"NOPE\" (try `skillscope search NOPE`)"));
+    let output = sandbox.run(&["show", "RELN"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no skill with code \"RELN\" (did you mean RELM?)"),
+        "{}",
+        stderr(&output)
+    );
     let output = sandbox.run(&["show", "RELM", "--level", "1"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(

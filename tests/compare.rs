@@ -202,6 +202,12 @@ fn unknown_codes_undefined_levels_and_malformed_sides_are_explained() {
         stderr(&output)
     );
     assert!(output.stdout.is_empty());
+    let output = sandbox.run(&["compare", "RELM:4", "dsp:5"]);
+    assert!(
+        stderr(&output).contains("no skill with code \"dsp\" (did you mean DSOP?)"),
+        "{}",
+        stderr(&output)
+    );
 
     let output = sandbox.run(&["compare", "RELM:4", "relm:7"]);
     assert_eq!(output.status.code(), Some(1));

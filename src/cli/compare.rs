@@ -92,7 +92,7 @@ fn find_side<'a>(
             .collect()
     };
     let entry = match catalog.choose(code, framework) {
-        Choice::Missing => return Err(super::no_such_skill(code, framework)),
+        Choice::Missing => return Err(super::no_such_skill(catalog, code, framework)),
         Choice::One(i) => &catalog.entries[i],
         Choice::Newest { entry, others } => {
             let chosen = &catalog.entries[entry];

@@ -89,14 +89,22 @@ fn until_exit(catalog: Catalog) -> &'static Catalog {
     Box::leak(Box::new(catalog))
 }
 
-/// The error for a code that names no skill (in `framework`, when one is given).
-pub(crate) fn no_such_skill(code: &str, framework: Option<&str>) -> CommandError {
+/// The error for a code that names no skill (in `framework`, when one is given): the nearest
+/// codes when some are close ("did you mean PROG?"), else a search to try.
+pub(crate) fn no_such_skill(
+    catalog: &Catalog,
+    code: &str,
+    framework: Option<&str>,
+) -> CommandError {
     let within = framework
         .map(|f| format!(" in framework {f:?}"))
         .unwrap_or_default();
-    CommandError::Failed(format!(
-        "no skill with code {code:?}{within} (try `skillscope search {code}`)"
-    ))
+    let nearest = crate::query::nearest::nearest_codes(catalog, code, framework);
+    let hint = match nearest.as_slice() {
+        [] => format!("try `skillscope search {code}`"),
+        codes => format!("did you mean {}?", codes.join(", ")),
+    };
+    CommandError::Failed(format!("no skill with code {code:?}{within} ({hint})"))
 }
 
 /// Says something the user should know on stderr, after "skillscope: ", printable.

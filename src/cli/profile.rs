@@ -161,7 +161,7 @@ fn chosen_skill<'a>(
     framework: Option<&str>,
 ) -> Result<&'a Entry, CommandError> {
     match catalog.choose(code, framework) {
-        Choice::Missing => Err(super::no_such_skill(code, framework)),
+        Choice::Missing => Err(super::no_such_skill(catalog, code, framework)),
         Choice::One(entry) | Choice::Newest { entry, .. } => Ok(&catalog.entries[entry]),
         Choice::Several(several) => {
             let titles: Vec<String> = (several.iter())

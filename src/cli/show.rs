@@ -21,7 +21,7 @@ pub fn run(
 ) -> CommandResult {
     let found = catalog.find(code, framework);
     if found.is_empty() {
-        return Err(super::no_such_skill(code, framework));
+        return Err(super::no_such_skill(catalog, code, framework));
     }
     let level = level.and_then(Level::new);
     if let Some(level) = level {

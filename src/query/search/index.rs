@@ -14,7 +14,7 @@ use crate::data::model::Skill;
 
 /// Ends each field of a body: a byte that UTF-8 text never holds, so no term can match across
 /// two fields, and the field of a match is told by the separators before it.
-const SEPARATOR: u8 = 0xFF;
+pub(super) const SEPARATOR: u8 = 0xFF;
 
 /// The catalog prepared for searching.
 #[derive(Debug, Clone)]
@@ -58,7 +58,7 @@ pub(super) struct SkillText<'i> {
     /// equal those of the original text.
     pub body: &'i [u8],
     /// The body's fields, in order.
-    fields: &'i [Field],
+    pub fields: &'i [Field],
 }
 
 impl SkillText<'_> {

@@ -1,19 +1,24 @@
 //! One query over every skill: code, name, category, description, guidance, level statements
 //! and notes. Pure functions over the catalog; the browser and the `search` command share them.
 //!
-//! Space-separated terms must all match. Short fields (code, name, category) are matched fuzzily
-//! with SkimMatcherV2; long text by case-insensitive substring, since a fuzzy subsequence over
-//! paragraphs matches nearly everything. An exact code ranks first, then code and name matches,
-//! then category, then body text.
+//! A query is words, `"quoted phrases"` and `level:N` ([`Query`]); every term must match
+//! somewhere in a skill. Words match whole, at the start of a word or inside one; code and name
+//! also fuzzily (SkimMatcherV2), since a fuzzy subsequence over paragraphs matches nearly
+//! everything. Hits rank by an exact code, then how well each term matches, then how well they
+//! match together in one place and how closely they stand there, then the kind of place (see
+//! `score`).
 //!
 //! The steps, each in its own file: [`Query`] parses what was typed (`query`); [`SearchIndex`]
-//! lays the catalog's folded text out for sweeping and runs a search (`index`); `score` decides
-//! whether and how well one skill's text matches the terms; `snippet` builds what a shown hit
-//! displays ([`HitDetail`]), only for the hits that are shown. `fold` is the lower case that
-//! the query, the index and the snippets share.
+//! lays the catalog's folded text out for sweeping and runs a search (`index`); `matching`
+//! finds where a term stands in folded text and how well; `score` decides whether and how well
+//! one skill matches, with `proximity` measuring how closely the terms stand in one place;
+//! `snippet` builds what a shown hit displays ([`HitDetail`]), only for the hits that are
+//! shown. `fold` is the lower case that the query, the index and the snippets share.
 
 mod fold;
 mod index;
+mod matching;
+mod proximity;
 mod query;
 mod score;
 mod snippet;
@@ -21,7 +26,7 @@ mod snippet;
 mod tests;
 
 pub use index::SearchIndex;
-pub use query::Query;
+pub use query::{Query, Term};
 pub use snippet::{hit_detail, HitDetail};
 
 use crate::data::catalog::Entry;
@@ -82,6 +87,14 @@ enum Field {
 }
 
 impl Field {
+    /// The level of a statement.
+    fn level(self) -> Option<Level> {
+        match self {
+            Field::Statement(level, _) => Some(level),
+            _ => None,
+        }
+    }
+
     fn place(self) -> Place {
         match self {
             Field::Statement(level, _) => Place::Level(level),
@@ -122,8 +135,7 @@ impl Field {
 pub struct Hit {
     pub entry: usize,
     pub score: i64,
-    /// Where the match is most informative: the body place of the first term that matched no
-    /// short field, else the short field of the first term.
+    /// The place where the terms match best together (with `level:N`, a statement of level N).
     pub place: Place,
     /// With a body place: the field and the byte offset of the match in it.
     body_match: Option<(Field, usize)>,

@@ -183,7 +183,7 @@ impl App {
 
     /// Search terms to mark in the detail panes while a search is open.
     fn search_terms(&self) -> &[String] {
-        self.search.as_ref().map_or(&[], |s| s.query.terms())
+        self.search.as_ref().map_or(&[], |s| s.query.words())
     }
 
     fn focused(&self, pane: Pane) -> bool {
