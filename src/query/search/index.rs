@@ -26,6 +26,9 @@ pub struct SearchIndex {
     body: Vec<u8>,
     /// Every skill's body fields.
     fields: Vec<Field>,
+    /// Where each of those fields' separator stands, from the start of its skill's body:
+    /// a search steps from field to field without looking for separators.
+    field_ends: Vec<u32>,
     /// Each distinct folded "category / subcategory".
     categories: Vec<String>,
 }
@@ -59,16 +62,19 @@ pub(super) struct SkillText<'i> {
     pub body: &'i [u8],
     /// The body's fields, in order.
     pub fields: &'i [Field],
+    /// The offset of each field's separator in `body`.
+    pub field_ends: &'i [u32],
 }
 
 impl SkillText<'_> {
-    /// The field a body offset lies in, and the offset where that field starts. Counts the
-    /// separators before the match (bytes the search has just read) rather than looking the
-    /// offset up in a table.
+    /// The field a body offset lies in, and the offset where that field starts.
     pub fn field_at(&self, offset: usize) -> (usize, Field) {
-        let before = &self.body[..offset];
-        let index = memchr::memchr_iter(SEPARATOR, before).count();
-        let start = memchr::memrchr(SEPARATOR, before).map_or(0, |at| at + 1);
+        let index = self
+            .field_ends
+            .partition_point(|&end| (end as usize) < offset);
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| self.field_ends[before] as usize + 1);
         (start, self.fields[index])
     }
 }
@@ -84,6 +90,7 @@ impl SearchIndex {
             short: String::new(),
             body: Vec::new(),
             fields: Vec::new(),
+            field_ends: Vec::new(),
             categories: Vec::new(),
         };
         let mut category_ids: HashMap<String, usize> = HashMap::new();
@@ -122,6 +129,8 @@ impl SearchIndex {
         for field in Field::all_of(entry) {
             self.fields.push(field);
             fold_into(&mut self.body, field.text(entry));
+            // A skill's body beyond 4 GiB cannot be: data files are capped far below that.
+            self.field_ends.push((self.body.len() - body) as u32);
             self.body.push(SEPARATOR);
         }
         self.spans.push(Spans {
@@ -144,6 +153,7 @@ impl SearchIndex {
             category: spans.category,
             body: &self.body[spans.body..spans.body_end],
             fields: &self.fields[spans.fields..spans.fields_end],
+            field_ends: &self.field_ends[spans.fields..spans.fields_end],
         }
     }
 

@@ -18,7 +18,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::index::{SkillText, SEPARATOR};
+use super::index::SkillText;
 use super::matching::{Kind, Matcher, Occurrence};
 use super::proximity::{proximity, Proximity, MOST_PER_FIELD};
 use super::{Field, Hit, Place, Query};
@@ -49,6 +49,8 @@ pub(super) struct Scorer<'s> {
     fuzzy: SkimMatcherV2,
     matchers: Vec<Matcher<'s>>,
     level: Option<Level>,
+    /// Only codes, names and categories are searched (see [`Query::is_one_character`]).
+    short_fields_only: bool,
     /// The catalog's folded categories, which [`SkillText::category`] indexes.
     categories: &'s [String],
     /// `[term * categories + category]`: `None` until computed.
@@ -91,6 +93,7 @@ impl<'s> Scorer<'s> {
             fuzzy: SkimMatcherV2::default().ignore_case(),
             matchers: terms.iter().map(Matcher::new).collect(),
             level: query.level(),
+            short_fields_only: query.is_one_character(),
             categories,
             category_kinds: vec![None; terms.len() * categories.len()],
             kinds: Vec::new(),
@@ -165,7 +168,7 @@ impl<'s> Scorer<'s> {
         let short_best = name_or_code.max(self.kinds[row + CATEGORY]);
         // One term can do no better in the body than a whole word in the name or code.
         let single = self.matchers.len() == 1 && self.level.is_none();
-        let body_best = if single && name_or_code == Kind::Whole {
+        let body_best = if self.short_fields_only || single && name_or_code == Kind::Whole {
             Kind::None
         } else {
             self.match_body(term, skill, places, single)
@@ -207,15 +210,14 @@ impl<'s> Scorer<'s> {
         fields.clear();
         let mut best = Kind::None;
         let mut field = 0;
-        let mut field_end = memchr::memchr(SEPARATOR, skill.body).unwrap_or(0);
+        let mut field_end = skill.field_ends.first().map_or(0, |&end| end as usize);
         let mut kept_in_field = 0;
         let matcher = &self.matchers[term];
         for (at, kind) in matcher.kinds(skill.body) {
             while at > field_end {
                 field += 1;
                 kept_in_field = 0;
-                field_end += 1 + memchr::memchr(SEPARATOR, &skill.body[field_end + 1..])
-                    .expect("every field ends with a separator");
+                field_end = skill.field_ends[field] as usize;
             }
             let slot = row + BODY + field;
             best = best.max(kind);

@@ -159,6 +159,27 @@ fn a_level_narrows_and_the_hit_is_taken_there() {
 }
 
 #[test]
+fn one_character_is_looked_for_in_codes_names_and_categories_only() {
+    let text = r#"(framework: "T", skills: [
+        (code: "AA", name: "Quality", description: "d", levels: {3: ["x"]}),
+        (code: "BB", name: "Bb", description: "d", levels: {3: ["q is in a statement"]}),
+        (code: "CC", name: "Cc", category: "Quiet", description: "d", levels: {3: ["x"]}),
+        (code: "Q", name: "Dd", description: "d", levels: {3: ["x"]}),
+    ])"#;
+    let mut catalog = Catalog::default();
+    catalog.add(
+        "t",
+        crate::data::sources::parse_framework("t", text).unwrap(),
+    );
+    let index = SearchIndex::new(&catalog);
+    let hits = index.search(&Query::parse("q"));
+    assert_eq!(codes(&catalog, &hits), ["Q", "AA", "CC"]);
+    // From two characters on, the statements count again.
+    let hits = index.search(&Query::parse("q is"));
+    assert_eq!(codes(&catalog, &hits), ["BB"]);
+}
+
+#[test]
 fn a_category_matched_only_fuzzily_lists_nothing() {
     let (catalog, index) = built_in();
     let hits = index.search(&Query::parse("PROGG"));
@@ -204,6 +225,8 @@ fn reference_search(catalog: &Catalog, query: &Query) -> Vec<Hit> {
                 .map(|(place, _, text)| match place {
                     _ if is_code => Kind::None,
                     Place::Name | Place::Code => short_kind(&fuzzy, matcher, text),
+                    // One character is looked for in codes, names and categories only.
+                    _ if query.is_one_character() && *place != Place::Category => Kind::None,
                     _ => (matcher.occurrences(text.as_bytes()))
                         .map(|o| o.kind)
                         .max()
