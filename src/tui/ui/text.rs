@@ -111,10 +111,20 @@ pub fn mark_terms(text: &str, terms: &[String], base: Style, mark: Style) -> Vec
         if term.is_empty() || term.len() > folded.len() {
             continue;
         }
-        for start in 0..=folded.len() - term.len() {
-            if folded[start..start + term.len()] == term[..] {
-                marked.extend(start..start + term.len());
-            }
+        let found: Vec<usize> = (0..=folded.len() - term.len())
+            .filter(|&start| folded[start..start + term.len()] == term[..])
+            .collect();
+        // As the search ranks: where the term starts a word, if it does anywhere in the text
+        // ("to" in "to" and "tools", not in "into"); else wherever it stands.
+        let starts_word = |&start: &usize| start == 0 || !folded[start - 1].is_alphanumeric();
+        let at_word_starts: Vec<usize> = found.iter().copied().filter(starts_word).collect();
+        let shown = if at_word_starts.is_empty() {
+            found
+        } else {
+            at_word_starts
+        };
+        for start in shown {
+            marked.extend(start..start + term.len());
         }
     }
     marked.sort_unstable();
@@ -128,6 +138,30 @@ mod tests {
 
     fn text_of(line: &Line) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn terms_are_marked_where_they_start_words_if_they_do_anywhere() {
+        let (base, mark) = (Style::default(), Style::default().bold());
+        let marked = |text: &str, term: &str| -> Vec<String> {
+            (mark_terms(text, &[term.to_string()], base, mark).into_iter())
+                .filter(|span| span.style == mark)
+                .map(|span| span.content.to_string())
+                .collect()
+        };
+        // "to" starts "to" and "tools", so the one inside "into" stays plain.
+        assert_eq!(marked("Goes into tools to", "to"), ["to", "to"]);
+        assert_eq!(
+            text_of(&Line::from(mark_terms(
+                "Goes into tools to",
+                &["to".into()],
+                base,
+                mark
+            ))),
+            "Goes into tools to"
+        );
+        // Nowhere at a word's start: marked inside words.
+        assert_eq!(marked("into onto", "to"), ["to", "to"]);
     }
 
     #[test]
