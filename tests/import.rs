@@ -344,8 +344,11 @@ fn an_xlsx_is_imported_into_the_data_folder_and_the_commands_find_it() {
     assert_eq!(
         framework.source.as_deref(),
         Some(
-            format!("Imported from {XLSX_NAME} by skillscope; SFIA text © SFIA Foundation")
-                .as_str()
+            format!(
+                "Imported from {XLSX_NAME} by skillscope {}; SFIA text © SFIA Foundation",
+                env!("CARGO_PKG_VERSION")
+            )
+            .as_str()
         )
     );
     let codes: Vec<&str> = framework.skills.iter().map(|s| s.code.as_str()).collect();

@@ -191,11 +191,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) to standard output
+    /// Print the manual page (roff) to standard output, or write every page into a folder
     Man {
         /// A command whose own page to print (skillscope-COMMAND(1)), such as import
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
+        /// Write every page (skillscope.1 and skillscope-COMMAND.1) into this folder instead,
+        /// replacing the pages there, and list the files written
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out_dir: Option<PathBuf>,
     },
 }
 

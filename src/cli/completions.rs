@@ -2,6 +2,7 @@
 //! definitions.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -9,6 +10,8 @@ use roff::{bold, roman, Roff};
 
 use super::{CommandError, CommandResult, ModeKeys};
 use crate::cli::args::Cli;
+use crate::data::atomic;
+use crate::data::sanitize::escaped_path;
 
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> CommandResult {
     let mut command = Cli::command();
@@ -23,22 +26,16 @@ pub fn man(
     keys: fn() -> Vec<ModeKeys>,
     out: &mut dyn Write,
 ) -> CommandResult {
-    let mut command = Cli::command();
-    // Building gives subcommands their display names ("skillscope-import") for their pages.
-    command.build();
+    let command = built_command();
     let page = match subcommand {
         None => {
             main_page(command, keys(), out)?;
             return Ok(ExitCode::SUCCESS);
         }
-        Some(name) => match command.find_subcommand(name) {
-            Some(sub) if name != "help" => sub.clone(),
-            _ => {
-                let names: Vec<&str> = command
-                    .get_subcommands()
-                    .map(|c| c.get_name())
-                    .filter(|&n| n != "help")
-                    .collect();
+        Some(name) => match paged_commands(&command).find(|c| c.get_name() == name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = paged_commands(&command).map(|c| c.get_name()).collect();
                 return Err(CommandError::Failed(format!(
                     "no command {name:?}; commands: {}",
                     names.join(", ")
@@ -48,6 +45,49 @@ pub fn man(
     };
     manual(page).render(out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `skillscope man --out-dir DIR`: every page, each in the file `man` looks for (skillscope.1,
+/// skillscope-import.1, …), so a package or a user installs them all from the one definition.
+/// Each file is written atomically, replacing what is there; the paths written are listed.
+pub fn man_pages_into(
+    dir: &Path,
+    keys: fn() -> Vec<ModeKeys>,
+    out: &mut dyn Write,
+) -> CommandResult {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CommandError::Failed(format!("cannot create {}: {e}", escaped_path(dir))))?;
+    let command = built_command();
+    let mut main = Vec::new();
+    main_page(command.clone(), keys(), &mut main)?;
+    let mut pages = vec![(manual(command.clone()).get_filename(), main)];
+    for sub in paged_commands(&command) {
+        let man = manual(sub.clone());
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        pages.push((man.get_filename(), page));
+    }
+    for (file_name, page) in pages {
+        let path = dir.join(file_name);
+        atomic::write_replacing(&path, &page).map_err(|e| {
+            CommandError::Failed(format!("cannot write {}: {e}", escaped_path(&path)))
+        })?;
+        writeln!(out, "{}", escaped_path(&path))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The clap definition, built: building gives subcommands their display names
+/// ("skillscope-import"), which title their pages.
+fn built_command() -> clap::Command {
+    let mut command = Cli::command();
+    command.build();
+    command
+}
+
+/// The commands with a page of their own: all but clap's `help`.
+fn paged_commands(command: &clap::Command) -> impl Iterator<Item = &clap::Command> {
+    command.get_subcommands().filter(|c| c.get_name() != "help")
 }
 
 fn manual(page: clap::Command) -> clap_mangen::Man {

@@ -277,7 +277,13 @@ pub fn run(
         Command::Paths => paths::run(sources, user.as_ref(), check_config, out),
         Command::Import(args) => import::run(args, user.as_ref(), out),
         Command::Completions { shell } => completions::completions(*shell, out),
-        Command::Man { command } => completions::man(command.as_deref(), browser.keys, out),
+        Command::Man {
+            command,
+            out_dir: None,
+        } => completions::man(command.as_deref(), browser.keys, out),
+        Command::Man {
+            out_dir: Some(dir), ..
+        } => completions::man_pages_into(dir, browser.keys, out),
     }
 }
 

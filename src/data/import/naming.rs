@@ -74,7 +74,10 @@ pub fn default_file_name(framework: &str, edition: Option<&str>) -> String {
 
 /// The `source:` attribution of an imported file.
 pub fn attribution(file_name: &str) -> String {
-    format!("Imported from {file_name} by skillscope; SFIA text © SFIA Foundation")
+    format!(
+        "Imported from {file_name} by skillscope {}; SFIA text © SFIA Foundation",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 #[cfg(test)]
