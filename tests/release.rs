@@ -110,6 +110,8 @@ fn man_out_dir_writes_every_page_as_man_prints_it() {
         "search",
         "compare",
         "levels",
+        "profile",
+        "gap",
         "validate",
         "paths",
         "import",
