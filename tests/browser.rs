@@ -574,9 +574,16 @@ fn skills_with_one_code_in_two_frameworks_are_told_apart_in_flat_lists() {
         assert!(rows.iter().any(|row| row.contains(" SFIA 9")), "{text}");
         assert!(rows.iter().any(|row| row.contains(" SFIA 8")), "{text}");
         insta::assert_snapshot!(format!("two_relms_search_{width}x{height}"), text);
-        let slen = text.lines().find(|l| l.contains("SLEN  "));
-        assert!(slen.is_none_or(|row| !row.contains("SFIA")), "{text}");
     }
+    // A code only one framework holds carries no label: "software" lists SLEN beside RELM.
+    let mut app = app_with_two_relms(80, 24);
+    press_keys(&mut app, "/software");
+    let text = screen(&app);
+    let slen = text
+        .lines()
+        .find(|l| l.contains("SLEN  "))
+        .expect("SLEN listed");
+    assert!(!slen.contains("SFIA"), "{text}");
     let mut app = app_with_two_relms(80, 24);
     press_keys(&mut app, "/slen<Enter>cs");
     press_keys(&mut app, "relm");
@@ -609,4 +616,53 @@ fn status_notes_and_headings_wrap_instead_of_being_cut() {
     let words = screen(&tiny).replace(['│', '█', '║'], " ");
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("Level 5 — Ensure, advise"), "{words}");
+}
+
+#[test]
+fn enter_on_a_search_with_no_results_goes_back_to_what_was_shown() {
+    let mut app = app(80, 24);
+    press_keys(&mut app, "lll");
+    assert_eq!((selected_code(&app), app.level().get()), ("SLEN".into(), 7));
+    press_keys(&mut app, "/rel");
+    assert_eq!(selected_code(&app), "RELM", "the preview");
+    press_keys(&mut app, "zzz<Enter>");
+    assert_eq!((selected_code(&app), app.level().get()), ("SLEN".into(), 7));
+    assert!(screen(&app).contains("Levels · SLEN"), "{}", screen(&app));
+}
+
+#[test]
+fn the_comparison_picker_selects_only_rows_it_shows() {
+    let skills: Vec<String> = (1..=60)
+        .map(|n| {
+            format!(
+                "(code: \"SK{n}\", name: \"Widget {n}\", description: \"d\", levels: {{3: [\"Does {n}.\"]}})"
+            )
+        })
+        .collect();
+    let text = format!("(framework: \"Many\", skills: [{}])", skills.join(", "));
+    let mut app = app_with_framework(&text, 40, 12);
+    press_keys(&mut app, "/sk1<Enter>cs");
+    press_keys(&mut app, "widget<PageDown><PageDown>");
+    let picker = screen(&app);
+    press_keys(&mut app, "<Enter>");
+    let compared = screen(&app);
+    // The second side's heading, "SK15 L3 — Apply".
+    let right = (compared.lines())
+        .map(|line| line.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter_map(|line| line.split_once(" L3 — ").map(|(code, _)| code.to_string()))
+        .find(|code| code != "SK1")
+        .unwrap_or_else(|| panic!("the skill picked:\n{compared}"));
+    assert!(
+        picker.contains(&format!("{right} ")),
+        "picked {right}, which the picker did not show:\n{picker}"
+    );
+}
+
+#[test]
+fn a_long_query_shows_its_end_where_the_typing_is() {
+    let mut app = app(40, 12);
+    press_keys(&mut app, &format!("/{}tail", "governance ".repeat(6)));
+    let text = screen(&app);
+    let input = text.lines().find(|l| l.contains('/')).unwrap();
+    assert!(input.contains("…") && input.contains("tail▏"), "{text}");
 }

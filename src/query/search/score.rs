@@ -127,6 +127,11 @@ impl<'s> Scorer<'s> {
             quality += best as u32;
         }
         let best = self.best_place(skill, places);
+        // With `level:N` what counts is how well the terms match at that level: a skill whose
+        // level-N statements hold the words ranks above one that holds them elsewhere.
+        if self.level.is_some() {
+            quality = best.as_ref().map_or(0, |best| best.sum);
+        }
         let score = pack(exact, quality, best.as_ref());
         let (place, body_match) = match best {
             Some(best) if best.place >= BODY => {

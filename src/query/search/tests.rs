@@ -159,6 +159,26 @@ fn a_level_narrows_and_the_hit_is_taken_there() {
 }
 
 #[test]
+fn with_a_level_the_words_at_that_level_rank_first() {
+    let text = r#"(framework: "T", skills: [
+        (code: "BBBB", name: "Planning", description: "d", guidance: "Risk risk risk.",
+         levels: {5: ["Plans the work."]}),
+        (code: "AAAA", name: "Managing", description: "d",
+         levels: {5: ["Manages risks and issues."]}),
+    ])"#;
+    let mut catalog = Catalog::default();
+    catalog.add(
+        "t",
+        crate::data::sources::parse_framework("t", text).unwrap(),
+    );
+    let index = SearchIndex::new(&catalog);
+    let hits = index.search(&Query::parse("level:5 risk"));
+    // BBBB has "risk" as a whole word, but only in its guidance.
+    assert_eq!(codes(&catalog, &hits), ["AAAA", "BBBB"]);
+    assert_eq!(hits[0].place, Place::Level(Level::new(5).unwrap()));
+}
+
+#[test]
 fn one_character_is_looked_for_in_codes_names_and_categories_only() {
     let text = r#"(framework: "T", skills: [
         (code: "AA", name: "Quality", description: "d", levels: {3: ["x"]}),
@@ -279,6 +299,9 @@ fn reference_search(catalog: &Catalog, query: &Query) -> Vec<Hit> {
             })
             .filter(|b| b.sum > 0)
             .reduce(|best, next| if next.key() > best.key() { next } else { best });
+        if query.level().is_some() {
+            quality = best.as_ref().map_or(0, |b| b.sum);
+        }
         let score = pack(exact, quality, best.as_ref());
         let (place, body_match) = match best {
             Some(b) => (

@@ -205,7 +205,7 @@ pub const BINDINGS: &[Binding] = &[
         &[special(K::Esc)],
         A::Back,
         "Esc",
-        "leave search, full list",
+        "leave search: back to what was shown",
         Some("cancel"),
     ),
     bind(

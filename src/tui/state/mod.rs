@@ -310,12 +310,16 @@ impl App {
         status::height(&self.status_view(), self.size.0)
     }
 
-    /// Rows of the list pane that fit on screen.
+    /// Rows of the list that fit on screen: the comparison's skill picker when it is open,
+    /// else the list pane.
     fn list_height(&self) -> usize {
-        let screen = self.screen();
-        screen
-            .list
-            .map(|area| usize::from(layout::list_parts(area, self.search.is_some()).1.height))
+        let searching = self.search.is_some();
+        let area = if self.comparison.is_some() && searching {
+            Some(layout::picker(Rect::new(0, 0, self.size.0, self.size.1)))
+        } else {
+            self.screen().list
+        };
+        area.map(|area| usize::from(layout::list_parts(area, searching).1.height))
             .unwrap_or(10)
     }
 

@@ -178,16 +178,20 @@ impl App {
             return;
         };
         if search.purpose == SearchPurpose::Browse {
-            let before = search.before;
-            self.selected = before.selected;
-            self.level = before.level;
-            self.focus = before.focus;
-            self.levels_scroll = before.levels_scroll;
-            self.guidance_scroll = before.guidance_scroll;
-            if let Some(row) = self.selected.and_then(|e| self.tree.reveal(e)) {
-                let height = self.list_height();
-                self.list.move_to(row, self.tree.rows.len(), height);
-            }
+            self.restore_before_search(search.before);
+        }
+    }
+
+    /// What was shown before a search: skill, level, pane, scrolling, and the list's cursor.
+    fn restore_before_search(&mut self, before: Shown) {
+        self.selected = before.selected;
+        self.level = before.level;
+        self.focus = before.focus;
+        self.levels_scroll = before.levels_scroll;
+        self.guidance_scroll = before.guidance_scroll;
+        if let Some(row) = self.selected.and_then(|e| self.tree.reveal(e)) {
+            let height = self.list_height();
+            self.list.move_to(row, self.tree.rows.len(), height);
         }
     }
 
@@ -226,6 +230,10 @@ impl App {
             return;
         };
         let Some(hit) = search.hits.get(search.view.cursor) else {
+            // Nothing to open: back to what was shown, not the last preview.
+            if search.purpose == SearchPurpose::Browse {
+                self.restore_before_search(search.before);
+            }
             if !search.input.trim().is_empty() {
                 self.notice = Some(format!("Nothing matches {:?}.", search.input));
             }

@@ -25,17 +25,18 @@ pub struct HelpSection<'a> {
 const WIDTH: u16 = 64;
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &HelpView) {
-    let lines = help_lines(view);
+    let lines = help_lines(view, area.width);
     let title = " Help — Esc to close ";
     super::draw_popup(frame, area, view.theme, title, lines, WIDTH, view.scroll);
 }
 
 /// How far the help drawn in `area` can scroll.
 pub fn scroll_limit(area: Rect, view: &HelpView) -> usize {
-    super::popup_scroll_limit(area, help_lines(view).len(), WIDTH)
+    super::popup_scroll_limit(area, help_lines(view, area.width).len(), WIDTH)
 }
 
-fn help_lines(view: &HelpView) -> Vec<Line<'static>> {
+/// The help's lines for a screen `screen_width` columns wide.
+fn help_lines(view: &HelpView, screen_width: u16) -> Vec<Line<'static>> {
     let theme = view.theme;
     // As wide as the longest label (overridden keys can make long ones), within reason; a
     // label cut short still ends with "…" and a space before its text.
@@ -62,8 +63,8 @@ fn help_lines(view: &HelpView) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     let mouse = "Mouse: click a skill or a level; the wheel scrolls the pane under it.";
-    // Within the borders and the scrollbar of the widest popup.
-    let width = usize::from(WIDTH.saturating_sub(3));
+    // Within the popup's borders and scrollbar, as wide as the screen lets it be.
+    let width = usize::from(WIDTH.min(screen_width).saturating_sub(3));
     for row in super::text::wrap(mouse, width, "", "") {
         lines.push(Line::styled(row, theme.dim));
     }
@@ -99,6 +100,25 @@ mod tests {
         let (theme, keymap) = (monochrome(), Keymap::default());
         let view = view(&theme, &keymap, 0);
         assert_pane_snapshots("help", |frame, area| draw(frame, area, &view));
+    }
+
+    #[test]
+    fn the_mouse_line_wraps_to_the_popup_drawn_every_word_kept() {
+        let (theme, keymap) = (monochrome(), Keymap::default());
+        for width in [40, 80] {
+            let area = Rect::new(0, 0, width, 24);
+            let mut view = view(&theme, &keymap, 0);
+            view.scroll = scroll_limit(area, &view);
+            let text = buffer_text(&render(width, 24, |frame, area| draw(frame, area, &view)));
+            let words: Vec<&str> = (text.split(|c: char| c.is_whitespace() || "│█║".contains(c)))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let joined = words.join(" ");
+            assert!(
+                joined.contains("the wheel scrolls the pane under it."),
+                "{width} columns:\n{text}"
+            );
+        }
     }
 
     #[test]

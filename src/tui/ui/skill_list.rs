@@ -98,17 +98,34 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &SkillListView) {
 }
 
 fn draw_input(frame: &mut Frame, area: Rect, theme: &Theme, input: &str) {
+    // The end of a query too long for the row, where the typing happens: "/…end▏".
+    let room = usize::from(area.width).saturating_sub(3);
+    let shown = if input.width() > room {
+        let mut tail: Vec<char> = Vec::new();
+        let mut used = 0;
+        for c in input.chars().rev() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            tail.push(c);
+        }
+        format!("…{}", tail.iter().rev().collect::<String>())
+    } else {
+        input.to_string()
+    };
     let line = fit(
         vec![
             Span::styled("/", theme.key),
-            Span::raw(input.to_string()),
+            Span::raw(shown.clone()),
             Span::styled("▏", theme.key),
         ],
         usize::from(area.width),
     );
     frame.render_widget(Paragraph::new(line), area);
     if area.width > 0 && area.height > 0 {
-        let typed = input.width() as u16;
+        let typed = shown.width() as u16;
         let x = area.x + (1 + typed).min(area.width - 1);
         frame.set_cursor_position((x, area.y));
     }

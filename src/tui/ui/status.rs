@@ -37,13 +37,13 @@ pub const IMPORT_HINT: &str = "sample only: skillscope import FILE";
 
 /// The rows the status line needs at `width`, at most [`MAX_ROWS`].
 pub fn height(view: &StatusView, width: u16) -> u16 {
-    let rows = wrap_spans(&spans(view), usize::from(width)).len();
+    let rows = wrap_spans(&fitted_spans(view, usize::from(width)), usize::from(width)).len();
     u16::try_from(rows).unwrap_or(u16::MAX).clamp(1, MAX_ROWS)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, view: &StatusView) {
     let width = usize::from(area.width);
-    let mut lines = wrap_spans(&spans(view), width);
+    let mut lines = wrap_spans(&fitted_spans(view, width), width);
     let rows = usize::from(area.height.max(1));
     if lines.len() > rows {
         let rest: Vec<Span<'static>> = lines.drain(rows - 1..).flat_map(|l| l.spans).collect();
@@ -52,7 +52,39 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &StatusView) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn spans(view: &StatusView) -> Vec<Span<'static>> {
+/// The status line's spans, a notice too long for [`MAX_ROWS`] rows shortened in its middle:
+/// the end of a notice (the file name of a path written) is what matters.
+fn fitted_spans(view: &StatusView, width: usize) -> Vec<Span<'static>> {
+    let mut spans = spans(view, view.notice);
+    let Some(notice) = view.notice else {
+        return spans;
+    };
+    let mut keep = notice.chars().count();
+    while wrap_spans(&spans, width).len() > usize::from(MAX_ROWS) && keep > MIN_KEPT {
+        keep = keep.saturating_sub(width.max(2) / 2).max(MIN_KEPT);
+        spans = self::spans(view, Some(&middle_shortened(notice, keep)));
+    }
+    spans
+}
+
+/// The fewest characters of a notice kept when it is shortened.
+const MIN_KEPT: usize = 8;
+
+/// `text` in at most `keep` characters: a third from its start, `…`, the rest from its end.
+fn middle_shortened(text: &str, keep: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= keep {
+        return text.to_string();
+    }
+    let head = keep / 3;
+    let tail = keep.saturating_sub(head + 1);
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - tail..]);
+    out
+}
+
+fn spans(view: &StatusView, notice: Option<&str>) -> Vec<Span<'static>> {
     let theme = view.theme;
     let mut spans = Vec::new();
     if view.failed_files > 0 {
@@ -67,7 +99,7 @@ fn spans(view: &StatusView) -> Vec<Span<'static>> {
             theme.warning,
         ));
     }
-    match view.notice {
+    match notice {
         Some(notice) => spans.push(Span::styled(format!(" {notice}"), theme.title)),
         None => {
             spans.push(Span::styled(counts(view), theme.dim));
@@ -83,8 +115,9 @@ fn spans(view: &StatusView) -> Vec<Span<'static>> {
 fn counts(view: &StatusView) -> String {
     let plural = |n: usize, one: &str, many: &str| if n == 1 { one } else { many }.to_string();
     let mut text = format!(
-        " {} skills from {} source{}",
+        " {} skill{} from {} source{}",
         view.skills,
+        plural(view.skills, "", "s"),
         view.sources,
         plural(view.sources, "", "s")
     );
@@ -164,7 +197,40 @@ mod tests {
         let text = buffer_text(&render(20, MAX_ROWS, |frame, area| {
             draw(frame, area, &view)
         }));
-        assert!(text.ends_with('…'), "cut on the last row: {text}");
+        assert!(text.ends_with('…'), "the warnings fill the rows: {text}");
+        // Without warnings, a notice too long for three rows is shortened in the middle, its
+        // file name kept.
+        let long = format!(
+            "Exported to /home/someone{}/RELM-L4-vs-RELM-L5.md",
+            "/deep".repeat(30)
+        );
+        let view = StatusView {
+            failed_files: 0,
+            config_failed: false,
+            notice: Some(&long),
+            ..view
+        };
+        let text = buffer_text(&render(30, MAX_ROWS, |frame, area| {
+            draw(frame, area, &view)
+        }));
+        let compact: String = text.split('\n').map(str::trim).collect();
+        assert!(compact.contains('…'), "{text}");
+        assert!(compact.ends_with("RELM-L4-vs-RELM-L5.md"), "{text}");
+        assert!(compact.contains("Exported to"), "{text}");
+    }
+
+    #[test]
+    fn one_skill_is_one_skill() {
+        let theme = monochrome();
+        let view = StatusView {
+            failed_files: 0,
+            config_failed: false,
+            skills: 1,
+            matches: None,
+            ..view(&theme)
+        };
+        let text = buffer_text(&render(80, 1, |frame, area| draw(frame, area, &view)));
+        assert_eq!(text, " 1 skill from 1 source · RELM L4");
     }
 
     #[test]
