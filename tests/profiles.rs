@@ -282,7 +282,11 @@ fn gap_between_two_profiles_in_every_format() {
 fn gap_against_own_targets_and_met_and_unknown_skills() {
     let sandbox = me_and_a_role();
     let value = json(&sandbox.run(&["gap", "me", "--format", "json"]));
-    assert_eq!(value["to"], "its targets");
+    assert_eq!(
+        value["to"],
+        serde_json::Value::Null,
+        "not a profile named \"its targets\""
+    );
     let items = value["items"].as_array().unwrap();
     assert_eq!(items.len(), 1, "only RELM has a target");
     assert_eq!(items[0]["standing"], "below");
