@@ -5,22 +5,6 @@
 mod common;
 use common::{stderr, stdout, Sandbox};
 
-fn run_ok(sandbox: &Sandbox, args: &[&str]) -> String {
-    let output = sandbox.run(args);
-    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-    stdout(&output)
-}
-
-fn run_failing(sandbox: &Sandbox, args: &[&str]) -> String {
-    let output = sandbox.run(args);
-    assert!(
-        !output.status.success(),
-        "{args:?} should fail: {}",
-        stdout(&output)
-    );
-    stderr(&output)
-}
-
 fn profile_path(sandbox: &Sandbox, name: &str) -> std::path::PathBuf {
     sandbox.data_dir().join(format!("profiles/{name}.ron"))
 }
@@ -37,7 +21,7 @@ fn a_profile_that_is_a_symbolic_link_is_refused_and_its_target_untouched() {
         &["profile", "show", "me"],
         &["profile", "delete", "me"],
     ] {
-        let error = run_failing(&sandbox, args);
+        let error = sandbox.run_failing(args);
         assert!(
             error.contains("me.ron") && error.contains("symbolic link"),
             "{args:?}: {error}"
@@ -50,15 +34,12 @@ fn a_profile_that_is_a_symbolic_link_is_refused_and_its_target_untouched() {
 #[test]
 fn a_narrow_width_wraps_profile_and_gap_lines_and_keeps_the_levels() {
     let sandbox = Sandbox::new();
-    run_ok(
-        &sandbox,
-        &["profile", "set", "me", "RELM", "4", "--target", "5"],
-    );
+    sandbox.run_ok(&["profile", "set", "me", "RELM", "4", "--target", "5"]);
     for args in [
         &["profile", "show", "me", "--width", "40"][..],
         &["gap", "me", "--width", "40"],
     ] {
-        let text = run_ok(&sandbox, args);
+        let text = sandbox.run_ok(args);
         // Only the comparison's column headings are cut, as `compare` cuts them.
         let outside_columns = text.lines().filter(|l| !l.contains('│'));
         assert!(
@@ -93,7 +74,7 @@ fn a_level_the_skill_does_not_define_is_reported_and_kept() {
             "{args:?}: {warning}"
         );
     }
-    let gap = run_ok(&sandbox, &["gap", "me"]);
+    let gap = sandbox.run_ok(&["gap", "me"]);
     assert!(gap.contains("RELM does not define level 7"), "{gap}");
     assert!(!gap.contains('│'), "no empty comparison: {gap}");
     assert_eq!(std::fs::read_to_string(path).unwrap(), text);
@@ -103,7 +84,7 @@ fn a_level_the_skill_does_not_define_is_reported_and_kept() {
 fn a_name_of_too_many_bytes_is_refused_clearly() {
     let sandbox = Sandbox::new();
     let name = "\u{10400}".repeat(64);
-    let error = run_failing(&sandbox, &["profile", "set", &name, "RELM", "4"]);
+    let error = sandbox.run_failing(&["profile", "set", &name, "RELM", "4"]);
     assert!(error.contains("200 bytes"), "{error}");
     assert!(!error.contains("os error"), "{error}");
 }
@@ -136,22 +117,19 @@ fn set_says_which_edition_it_chose() {
 fn failing_paths_are_named() {
     let sandbox = Sandbox::new();
     std::fs::create_dir_all(profile_path(&sandbox, "me")).unwrap();
-    let error = run_failing(&sandbox, &["profile", "delete", "me"]);
+    let error = sandbox.run_failing(&["profile", "delete", "me"]);
     assert!(error.contains("profiles/me.ron: "), "{error}");
     let other = Sandbox::new();
     other.write("data/skillscope/profiles", "a file where the folder goes");
-    let error = run_failing(&other, &["profile", "set", "me", "RELM", "4"]);
+    let error = other.run_failing(&["profile", "set", "me", "RELM", "4"]);
     assert!(error.contains("skillscope/profiles/me.ron: "), "{error}");
 }
 
 #[test]
 fn unset_with_another_framework_says_so() {
     let sandbox = Sandbox::new();
-    run_ok(&sandbox, &["profile", "set", "me", "RELM", "4"]);
-    let error = run_failing(
-        &sandbox,
-        &["profile", "unset", "me", "RELM", "--framework", "Acme"],
-    );
+    sandbox.run_ok(&["profile", "set", "me", "RELM", "4"]);
+    let error = sandbox.run_failing(&["profile", "unset", "me", "RELM", "--framework", "Acme"]);
     assert!(
         error.contains("no skill \"RELM\" in framework \"Acme\"; it has it in SFIA 9"),
         "{error}"
@@ -167,19 +145,16 @@ fn csv_notes_that_a_spreadsheet_would_run_start_with_a_quote() {
         ("DSOP", "plain"),
     ] {
         let level = if code == "DSOP" { "4" } else { "5" };
-        run_ok(
-            &sandbox,
-            &[
-                "profile",
-                "set",
-                "me",
-                code,
-                level,
-                &format!("--note={note}"),
-            ],
-        );
+        sandbox.run_ok(&[
+            "profile",
+            "set",
+            "me",
+            code,
+            level,
+            &format!("--note={note}"),
+        ]);
     }
-    let csv = run_ok(&sandbox, &["profile", "show", "me", "--format", "csv"]);
+    let csv = sandbox.run_ok(&["profile", "show", "me", "--format", "csv"]);
     assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\"\n"), "{csv}");
     assert!(csv.contains(",'-1+2\n"), "{csv}");
     assert!(csv.contains(",plain\n"), "{csv}");
@@ -188,20 +163,17 @@ fn csv_notes_that_a_spreadsheet_would_run_start_with_a_quote() {
 #[test]
 fn an_escape_sequence_in_a_note_never_reaches_the_output() {
     let sandbox = Sandbox::new();
-    run_ok(
-        &sandbox,
-        &[
-            "profile",
-            "set",
-            "me",
-            "RELM",
-            "4",
-            "--target",
-            "5",
-            "--note",
-            "Red \u{1b}[31malert\u{1b}]0;title\u{7}",
-        ],
-    );
+    sandbox.run_ok(&[
+        "profile",
+        "set",
+        "me",
+        "RELM",
+        "4",
+        "--target",
+        "5",
+        "--note",
+        "Red \u{1b}[31malert\u{1b}]0;title\u{7}",
+    ]);
     for args in [
         &["profile", "show", "me"][..],
         &["profile", "show", "me", "--format", "markdown"],
@@ -234,10 +206,7 @@ fn json_to_a_closed_pipe_ends_quietly() {
     use std::process::Stdio;
 
     let sandbox = Sandbox::new();
-    run_ok(
-        &sandbox,
-        &["profile", "set", "me", "RELM", "4", "--target", "5"],
-    );
+    sandbox.run_ok(&["profile", "set", "me", "RELM", "4", "--target", "5"]);
     let mut ends = [0; 2];
     // SAFETY: pipe writes two new descriptors, owned below.
     assert_eq!(unsafe { libc::pipe(ends.as_mut_ptr()) }, 0);
