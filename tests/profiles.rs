@@ -4,42 +4,23 @@
 mod common;
 use common::{json, stderr, stdout, Sandbox};
 
-fn run_ok(sandbox: &Sandbox, args: &[&str]) -> String {
-    let output = sandbox.run(args);
-    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-    stdout(&output)
-}
-
-fn run_failing(sandbox: &Sandbox, args: &[&str]) -> String {
-    let output = sandbox.run(args);
-    assert!(
-        !output.status.success(),
-        "{args:?} should fail: {}",
-        stdout(&output)
-    );
-    stderr(&output)
-}
-
 /// Me: RELM 4 → 5, SLEN 6. The role: RELM 5, SLEN 5, DSOP 4.
 fn me_and_a_role() -> Sandbox {
     let sandbox = Sandbox::new();
-    run_ok(
-        &sandbox,
-        &[
-            "profile",
-            "set",
-            "me",
-            "RELM",
-            "4",
-            "--target",
-            "5",
-            "--note",
-            "Shipped the spring release",
-        ],
-    );
-    run_ok(&sandbox, &["profile", "set", "me", "slen", "6"]);
+    sandbox.run_ok(&[
+        "profile",
+        "set",
+        "me",
+        "RELM",
+        "4",
+        "--target",
+        "5",
+        "--note",
+        "Shipped the spring release",
+    ]);
+    sandbox.run_ok(&["profile", "set", "me", "slen", "6"]);
     for (code, level) in [("RELM", "5"), ("SLEN", "5"), ("DSOP", "4")] {
-        run_ok(&sandbox, &["profile", "set", "Release lead", code, level]);
+        sandbox.run_ok(&["profile", "set", "Release lead", code, level]);
     }
     sandbox
 }
@@ -47,21 +28,15 @@ fn me_and_a_role() -> Sandbox {
 #[test]
 fn set_creates_the_profile_file_in_the_data_folder() {
     let sandbox = Sandbox::new();
-    let said = run_ok(
-        &sandbox,
-        &["profile", "set", "me", "relm", "4", "--target", "5"],
-    );
+    let said = sandbox.run_ok(&["profile", "set", "me", "relm", "4", "--target", "5"]);
     assert_eq!(said, "me: RELM (SFIA 9) at level 4 → 5\n");
     let file = sandbox.data_dir().join("profiles/me.ron");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("code: \"RELM\""), "{text}");
     assert!(text.contains("target: 5"), "{text}");
     // Setting the level again keeps the target and note.
-    run_ok(
-        &sandbox,
-        &["profile", "set", "me", "RELM", "3", "--note", "n"],
-    );
-    let said = run_ok(&sandbox, &["profile", "set", "me", "RELM", "4"]);
+    sandbox.run_ok(&["profile", "set", "me", "RELM", "3", "--note", "n"]);
+    let said = sandbox.run_ok(&["profile", "set", "me", "RELM", "4"]);
     assert_eq!(said, "me: RELM (SFIA 9) at level 4 → 5\n");
     let value = json(&sandbox.run(&["profile", "show", "me", "--format", "json"]));
     assert_eq!(value["skills"][0]["note"], "n");
@@ -76,17 +51,14 @@ fn set_creates_the_profile_file_in_the_data_folder() {
 #[test]
 fn set_refuses_unknown_codes_and_undefined_levels() {
     let sandbox = Sandbox::new();
-    let error = run_failing(&sandbox, &["profile", "set", "me", "NOPE", "4"]);
+    let error = sandbox.run_failing(&["profile", "set", "me", "NOPE", "4"]);
     assert!(error.contains("no skill with code \"NOPE\""), "{error}");
-    let error = run_failing(&sandbox, &["profile", "set", "me", "RELM", "7"]);
+    let error = sandbox.run_failing(&["profile", "set", "me", "RELM", "7"]);
     assert!(
         error.contains("RELM is not defined at level 7; it is defined at levels 2–6"),
         "{error}"
     );
-    let error = run_failing(
-        &sandbox,
-        &["profile", "set", "me", "RELM", "4", "--target", "1"],
-    );
+    let error = sandbox.run_failing(&["profile", "set", "me", "RELM", "4", "--target", "1"]);
     assert!(error.contains("not defined at level 1"), "{error}");
     assert!(!sandbox.data_dir().join("profiles/me.ron").exists());
 }
@@ -95,7 +67,7 @@ fn set_refuses_unknown_codes_and_undefined_levels() {
 fn names_with_separators_or_dots_are_refused() {
     let sandbox = Sandbox::new();
     for name in ["../escape", "a/b", "..", "x.y", ""] {
-        let error = run_failing(&sandbox, &["profile", "set", name, "RELM", "4"]);
+        let error = sandbox.run_failing(&["profile", "set", name, "RELM", "4"]);
         assert!(error.contains("profile name"), "{name}: {error}");
     }
     assert!(!sandbox.path("data/escape.ron").exists());
@@ -106,33 +78,33 @@ fn names_with_separators_or_dots_are_refused() {
 #[test]
 fn list_unset_and_delete() {
     let sandbox = me_and_a_role();
-    let text = run_ok(&sandbox, &["profile", "list"]);
+    let text = sandbox.run_ok(&["profile", "list"]);
     assert_eq!(text, "Release lead  3 skills\nme  2 skills\n");
     let value = json(&sandbox.run(&["profile", "list", "--format", "json"]));
     assert_eq!(value["profiles"][1]["name"], "me");
     assert_eq!(value["profiles"][1]["skills"], 2);
-    let markdown = run_ok(&sandbox, &["profile", "list", "--format", "markdown"]);
+    let markdown = sandbox.run_ok(&["profile", "list", "--format", "markdown"]);
     assert!(markdown.contains("- me: 2 skills"), "{markdown}");
 
     assert_eq!(
-        run_ok(&sandbox, &["profile", "unset", "me", "slen"]),
+        sandbox.run_ok(&["profile", "unset", "me", "slen"]),
         "me: removed SLEN (SFIA 8)\n"
     );
-    let error = run_failing(&sandbox, &["profile", "unset", "me", "SLEN"]);
+    let error = sandbox.run_failing(&["profile", "unset", "me", "SLEN"]);
     assert!(
         error.contains("profile me has no skill \"SLEN\""),
         "{error}"
     );
     assert_eq!(
-        run_ok(&sandbox, &["profile", "delete", "Release lead"]),
+        sandbox.run_ok(&["profile", "delete", "Release lead"]),
         "Deleted profile Release lead.\n"
     );
-    let error = run_failing(&sandbox, &["profile", "delete", "Release lead"]);
+    let error = sandbox.run_failing(&["profile", "delete", "Release lead"]);
     assert!(
         error.contains("no profile named \"Release lead\""),
         "{error}"
     );
-    assert_eq!(run_ok(&sandbox, &["profile", "list"]), "me  1 skill\n");
+    assert_eq!(sandbox.run_ok(&["profile", "list"]), "me  1 skill\n");
 }
 
 #[test]
@@ -145,7 +117,7 @@ fn a_broken_profile_is_located_listed_as_skipped_and_never_overwritten() {
     let warning = stderr(&output);
     assert!(warning.contains("me.ron:2:"), "{warning}");
     assert!(warning.contains("level 9 is outside 1..=7"), "{warning}");
-    let error = run_failing(&sandbox, &["profile", "set", "me", "RELM", "4"]);
+    let error = sandbox.run_failing(&["profile", "set", "me", "RELM", "4"]);
     assert!(error.contains("me.ron:2:"), "{error}");
     assert!(error.contains("left as it is"), "{error}");
     assert_eq!(std::fs::read_to_string(path).unwrap(), broken);
@@ -163,7 +135,7 @@ fn show_in_every_format_keeps_skills_that_are_not_loaded() {
     );
     std::fs::write(&file, with_unknown).unwrap();
 
-    let text = run_ok(&sandbox, &["profile", "show", "me", "--width", "80"]);
+    let text = sandbox.run_ok(&["profile", "show", "me", "--width", "80"]);
     assert!(text.starts_with("Profile me  3 skills\n"), "{text}");
     assert!(
         text.contains("NOPE  missing: not loaded  level 2  Gone"),
@@ -175,7 +147,7 @@ fn show_in_every_format_keeps_skills_that_are_not_loaded() {
     );
     assert!(text.contains("  Shipped the spring release"), "{text}");
 
-    let markdown = run_ok(&sandbox, &["profile", "show", "me", "--format", "markdown"]);
+    let markdown = sandbox.run_ok(&["profile", "show", "me", "--format", "markdown"]);
     assert!(markdown.starts_with("# Skills profile: me\n"), "{markdown}");
     assert!(
         markdown.contains("## Release and deployment — RELM"),
@@ -198,7 +170,7 @@ fn show_in_every_format_keeps_skills_that_are_not_loaded() {
         Some(false)
     );
 
-    let csv = run_ok(&sandbox, &["profile", "show", "me", "--format", "csv"]);
+    let csv = sandbox.run_ok(&["profile", "show", "me", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
@@ -229,14 +201,14 @@ fn show_in_every_format_keeps_skills_that_are_not_loaded() {
             "Shipped the spring release"
         ]
     );
-    let error = run_failing(&sandbox, &["profile", "show", "nobody"]);
+    let error = sandbox.run_failing(&["profile", "show", "nobody"]);
     assert!(error.contains("no profile named \"nobody\""), "{error}");
 }
 
 #[test]
 fn gap_between_two_profiles_in_every_format() {
     let sandbox = me_and_a_role();
-    let text = run_ok(&sandbox, &["gap", "me", "Release lead", "--width", "100"]);
+    let text = sandbox.run_ok(&["gap", "me", "Release lead", "--width", "100"]);
     assert!(text.starts_with("Gap from me to Release lead\n"), "{text}");
     assert!(
         text.contains("Missing (1)\nDSOP  DevSecOps Engineering  required 4\n  • "),
@@ -255,10 +227,7 @@ fn gap_between_two_profiles_in_every_format() {
     );
     assert!(text.contains("Above the required level (1)\nSLEN  Systems and software life cycle engineering  level 6, required 5"), "{text}");
 
-    let markdown = run_ok(
-        &sandbox,
-        &["gap", "me", "Release lead", "--format", "markdown"],
-    );
+    let markdown = sandbox.run_ok(&["gap", "me", "Release lead", "--format", "markdown"]);
     assert!(
         markdown.starts_with("# Gap from me to Release lead\n"),
         "{markdown}"
@@ -282,12 +251,16 @@ fn gap_between_two_profiles_in_every_format() {
 fn gap_against_own_targets_and_met_and_unknown_skills() {
     let sandbox = me_and_a_role();
     let value = json(&sandbox.run(&["gap", "me", "--format", "json"]));
-    assert_eq!(value["to"], "its targets");
+    assert_eq!(
+        value["to"],
+        serde_json::Value::Null,
+        "not a profile named \"its targets\""
+    );
     let items = value["items"].as_array().unwrap();
     assert_eq!(items.len(), 1, "only RELM has a target");
     assert_eq!(items[0]["standing"], "below");
 
-    run_ok(&sandbox, &["profile", "set", "Release lead", "SLEN", "6"]);
+    sandbox.run_ok(&["profile", "set", "Release lead", "SLEN", "6"]);
     let file = sandbox.data_dir().join("profiles/Release lead.ron");
     let text = std::fs::read_to_string(&file).unwrap();
     let with_unknown = text.replacen(
@@ -296,7 +269,7 @@ fn gap_against_own_targets_and_met_and_unknown_skills() {
         1,
     );
     std::fs::write(&file, with_unknown).unwrap();
-    let text = run_ok(&sandbox, &["gap", "me", "Release lead"]);
+    let text = sandbox.run_ok(&["gap", "me", "Release lead"]);
     assert!(text.contains("Met (1)\nSLEN"), "{text}");
     assert!(
         text.contains("Not loaded (1)\nNOPE  (Gone, not loaded)  required 2"),
@@ -304,26 +277,26 @@ fn gap_against_own_targets_and_met_and_unknown_skills() {
     );
     let output = sandbox.run(&["gap", "Release lead", "me"]);
     assert_eq!(output.status.code(), Some(0), "a gap is not an error");
-    let error = run_failing(&sandbox, &["gap", "me", "nobody"]);
+    let error = sandbox.run_failing(&["gap", "me", "nobody"]);
     assert!(error.contains("no profile named \"nobody\""), "{error}");
 }
 
 #[test]
 fn the_manual_and_completions_know_the_commands() {
     let sandbox = Sandbox::new();
-    let page = run_ok(&sandbox, &["man", "profile"]);
+    let page = sandbox.run_ok(&["man", "profile"]);
     assert!(page.contains("skillscope\\-profile"), "{page}");
-    assert!(run_ok(&sandbox, &["man", "gap"]).contains("targets"));
-    let bash = run_ok(&sandbox, &["completions", "bash"]);
+    assert!(sandbox.run_ok(&["man", "gap"]).contains("targets"));
+    let bash = sandbox.run_ok(&["completions", "bash"]);
     assert!(
         bash.contains("profile") && bash.contains("gap"),
         "completions"
     );
-    let main = run_ok(&sandbox, &["man"]);
+    let main = sandbox.run_ok(&["man"]);
     assert!(
         main.contains("profiles/NAME.ron"),
         "FILES names the profiles"
     );
-    let paths = run_ok(&sandbox, &["paths"]);
+    let paths = sandbox.run_ok(&["paths"]);
     assert!(paths.contains("Profiles:"), "{paths}");
 }

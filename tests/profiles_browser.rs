@@ -170,8 +170,12 @@ fn a_skill_that_is_not_loaded_is_flagged_and_kept() {
         "{shown}"
     );
     assert!(
-        shown.contains("From ␛[31mbefore") || !shown.contains('\u{1b}'),
-        "{shown}"
+        shown.contains("Note on NOPE: From ^[[31mbefore"),
+        "the note is shown, escaped: {shown}"
+    );
+    assert!(
+        !shown.contains('\u{1b}'),
+        "no escape byte reaches the screen: {shown}"
     );
     press_keys(&mut app, "<Enter>");
     assert!(status_line(&app).contains("NOPE is not loaded: nothing to compare."));

@@ -19,8 +19,9 @@ pub fn write_json<T: serde::Serialize + ?Sized>(
 ) -> Result<(), CommandError> {
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, EscapingFormatter::default());
+    // Through io::Error, which keeps the kind of a write error: a closed pipe ends quietly.
     serde::Serialize::serialize(value, &mut serializer)
-        .map_err(|e| CommandError::Failed(e.to_string()))?;
+        .map_err(|e| CommandError::from(io::Error::from(e)))?;
     writeln!(out)?;
     Ok(())
 }

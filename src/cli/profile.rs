@@ -98,6 +98,7 @@ pub fn run(
                 },
             );
             let mut profile = existing(&store, name)?;
+            warn_of_undefined_levels(&store, name, &profile, catalog);
             if !as_written {
                 profile.make_printable();
             }
@@ -145,6 +146,19 @@ fn list(store: &ProfileStore, output: &OutputArgs, out: &mut dyn Write) -> Comma
     Ok(ExitCode::SUCCESS)
 }
 
+/// Says on stderr which entries of a (hand-edited) profile are at a level their skill does not
+/// define; they are kept as they are.
+fn warn_of_undefined_levels(
+    store: &ProfileStore,
+    name: &ProfileName,
+    profile: &Profile,
+    catalog: &Catalog,
+) {
+    for error in store.undefined_levels(name, profile, catalog) {
+        super::note(&format!("warning: {error}"));
+    }
+}
+
 /// What `profile set` asks for.
 struct Wanted<'a> {
     code: &'a str,
@@ -162,7 +176,20 @@ fn chosen_skill<'a>(
 ) -> Result<&'a Entry, CommandError> {
     match catalog.choose(code, framework) {
         Choice::Missing => Err(super::no_such_skill(catalog, code, framework)),
-        Choice::One(entry) | Choice::Newest { entry, .. } => Ok(&catalog.entries[entry]),
+        Choice::One(entry) => Ok(&catalog.entries[entry]),
+        Choice::Newest { entry, others } => {
+            let chosen = &catalog.entries[entry];
+            let others: Vec<String> = (others.iter())
+                .map(|&i| catalog.framework_of(&catalog.entries[i]).title())
+                .collect();
+            super::note(&format!(
+                "{} is also in {}; using {} (choose with --framework)",
+                chosen.skill.code,
+                others.join(", "),
+                catalog.framework_of(chosen).title()
+            ));
+            Ok(chosen)
+        }
         Choice::Several(several) => {
             let titles: Vec<String> = (several.iter())
                 .map(|&i| catalog.framework_of(&catalog.entries[i]).title())
@@ -233,9 +260,19 @@ fn unset(
     let mut profile = existing(store, name)?;
     let removed = profile.remove(code, framework);
     if removed.is_empty() {
-        return Err(CommandError::Failed(format!(
-            "profile {name} has no skill {code:?}"
-        )));
+        let elsewhere: Vec<String> = (profile.skills.iter())
+            .filter(|s| s.code.as_str().eq_ignore_ascii_case(code))
+            .map(ProfileSkill::framework_title)
+            .collect();
+        let message = match framework {
+            Some(framework) if !elsewhere.is_empty() => format!(
+                "profile {name} has no skill {code:?} in framework {framework:?}; it has it in \
+                 {} (name that with --framework, or leave --framework out)",
+                elsewhere.join(", ")
+            ),
+            _ => format!("profile {name} has no skill {code:?}"),
+        };
+        return Err(CommandError::Failed(message));
     }
     store.save(name, &profile)?;
     for skill in removed {
@@ -305,12 +342,22 @@ fn write_csv(
                 name.unwrap_or_default(),
                 skill.level.to_string(),
                 skill.target.map(|t| t.to_string()).unwrap_or_default(),
-                skill.note.clone().unwrap_or_default(),
+                inert_in_spreadsheets(skill.note.as_deref().unwrap_or_default()),
             ])
             .map_err(failed)?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// `text` as a CSV cell a spreadsheet will not run as a formula: a cell starting with `=`, `+`,
+/// `-` or `@` gets a `'` in front.
+fn inert_in_spreadsheets(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// `skillscope gap FROM [TO]`.
@@ -331,9 +378,13 @@ pub fn run_gap(
         profile
     };
     let mine = printable_profile(existing(&store, from)?);
+    warn_of_undefined_levels(&store, from, &mine, catalog);
     let theirs = to
         .map(|to| existing(&store, to).map(printable_profile))
         .transpose()?;
+    if let Some((to, theirs)) = to.zip(theirs.as_ref()) {
+        warn_of_undefined_levels(&store, to, theirs, catalog);
+    }
     let required = match &theirs {
         Some(theirs) => levels_of(theirs),
         None => targets_of(&mine),
@@ -341,7 +392,7 @@ pub fn run_gap(
     let items = gap(catalog, &mine, required);
     let title = GapTitle {
         from: from.as_str(),
-        to: to.map_or("its targets", ProfileName::as_str),
+        to: to.map(ProfileName::as_str),
     };
     match output.format {
         Format::Json => super::write_json(out, &gap_json(catalog, title, &items))?,

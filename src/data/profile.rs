@@ -16,7 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::{Code, Level};
 use crate::data::paths::UserPaths;
-use crate::data::sanitize::{make_printable, Lines};
+use crate::data::sanitize::{escaped_path, make_printable, Lines};
 use crate::data::sources::{locate, read_text, ron_files_in, ron_options, LoadError};
 
 /// A profile file larger than this is refused unread: a real one is a few kilobytes.
@@ -33,6 +33,8 @@ pub struct ProfileName(String);
 
 impl ProfileName {
     pub const MAX_CHARS: usize = 64;
+    /// The name is a file name: file systems cap those at 255 bytes, and a letter may take four.
+    pub const MAX_BYTES: usize = 200;
 
     pub fn new(text: &str) -> Result<ProfileName, String> {
         let allowed = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | ' ');
@@ -47,10 +49,11 @@ impl ProfileName {
             Err(format!(
                 "the profile name {text:?} starts or ends with a space"
             ))
-        } else if text.chars().count() > Self::MAX_CHARS {
+        } else if text.chars().count() > Self::MAX_CHARS || text.len() > Self::MAX_BYTES {
             Err(format!(
-                "the profile name {text:?} is longer than {} characters",
-                Self::MAX_CHARS
+                "the profile name {text:?} is longer than {} characters or {} bytes",
+                Self::MAX_CHARS,
+                Self::MAX_BYTES
             ))
         } else {
             Ok(ProfileName(text.to_string()))
@@ -269,7 +272,10 @@ impl ProfileStore {
                     position: None,
                     message: format!("not a profile: {message}"),
                 })?;
-                Ok((name, read_profile_file(&path)))
+                Ok((
+                    name,
+                    refuse_link(&path).and_then(|()| read_profile_file(&path)),
+                ))
             })
             .collect()
     }
@@ -279,25 +285,96 @@ impl ProfileStore {
         let path = self.path_of(name);
         match fs::symlink_metadata(&path) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-            _ => read_profile_file(&path).map(Some),
+            _ => refuse_link(&path).and_then(|()| read_profile_file(&path).map(Some)),
         }
     }
 
-    /// Writes the profile whole or not at all, creating the folder when needed.
+    /// Writes the profile whole or not at all, creating the folder when needed. Errors name
+    /// the path.
     pub fn save(&self, name: &ProfileName, profile: &Profile) -> io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
+        fs::create_dir_all(&self.dir).map_err(|e| with_path(&self.dir, e))?;
+        let path = self.path_of(name);
+        refuse_link(&path).map_err(link_error)?;
         let text = write_profile(profile);
-        crate::data::atomic::write_replacing(&self.path_of(name), text.as_bytes())
+        crate::data::atomic::write_replacing(&path, text.as_bytes())
+            .map_err(|e| with_path(&path, e))
     }
 
-    /// Removes the profile's file; `false` when there was none.
+    /// Removes the profile's file; `false` when there was none. Errors name the path.
     pub fn delete(&self, name: &ProfileName) -> io::Result<bool> {
-        match fs::remove_file(self.path_of(name)) {
+        let path = self.path_of(name);
+        refuse_link(&path).map_err(link_error)?;
+        match fs::remove_file(&path) {
             Ok(()) => Ok(true),
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(false),
-            Err(error) => Err(error),
+            Err(error) => Err(with_path(&path, error)),
         }
     }
+
+    /// The entries of profile `name` at a level their skill does not define, each located in
+    /// the file where it can be: a hand-edited file can hold one, and it is kept as it is.
+    pub fn undefined_levels(
+        &self,
+        name: &ProfileName,
+        profile: &Profile,
+        catalog: &Catalog,
+    ) -> Vec<LoadError> {
+        let path = self.path_of(name);
+        let text = read_text(&path, MAX_PROFILE_BYTES, "profiles").unwrap_or_default();
+        let mut found = Vec::new();
+        for (index, skill) in profile.skills.iter().enumerate() {
+            let Some(entry) = skill.entry_in(catalog) else {
+                continue;
+            };
+            let defined = &catalog.entries[entry].skill;
+            let levels = std::iter::once(("", skill.level))
+                .chain(skill.target.map(|t| (" (the target)", t)));
+            for (which, level) in levels {
+                if defined.is_defined_at(level) {
+                    continue;
+                }
+                let code = skill.code.as_str();
+                let n = (profile.skills[..=index].iter())
+                    .filter(|s| s.code.as_str() == code)
+                    .count();
+                found.push(LoadError {
+                    path: path.display().to_string(),
+                    position: locate(&text, "code", &format!("\"{code}\""), n),
+                    message: format!(
+                        "{} {code} does not define level {level}{which}; it defines levels {} \
+                         (the entry is kept as it is)",
+                        skill.framework_title(),
+                        defined.level_range_text()
+                    ),
+                });
+            }
+        }
+        found
+    }
+}
+
+/// A profile file that is a symbolic link is refused: nothing is read or written outside the
+/// profiles folder.
+fn refuse_link(path: &Path) -> Result<(), LoadError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(LoadError {
+            path: path.display().to_string(),
+            position: None,
+            message: "is a symbolic link: profiles are read and written only as files in the \
+                      profiles folder"
+                .to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn link_error(error: LoadError) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, error.to_string())
+}
+
+/// `error` with the escaped path it happened at in front.
+fn with_path(path: &Path, error: io::Error) -> io::Error {
+    io::Error::new(error.kind(), format!("{}: {error}", escaped_path(path)))
 }
 
 fn read_profile_file(path: &Path) -> Result<Profile, LoadError> {
@@ -336,6 +413,99 @@ mod tests {
             assert!(ProfileName::new(bad).is_err(), "{bad:?}");
         }
         assert!(ProfileName::new(&"a".repeat(65)).is_err());
+        // Sixty-four four-byte letters would be a 260-byte file name.
+        let long = "\u{10400}".repeat(64);
+        let error = ProfileName::new(&long).unwrap_err();
+        assert!(error.contains("200 bytes"), "{error}");
+        assert!(ProfileName::new(&"\u{10400}".repeat(50)).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_profile_file_that_is_a_symbolic_link_is_neither_read_nor_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside.ron");
+        fs::write(&outside, "(skills: [])").unwrap();
+        let store = ProfileStore::new(dir.path().join("profiles"));
+        fs::create_dir_all(store.dir()).unwrap();
+        let name = ProfileName::new("me").unwrap();
+        std::os::unix::fs::symlink(&outside, store.path_of(&name)).unwrap();
+        let path = store.path_of(&name).display().to_string();
+        let error = store.load(&name).unwrap_err().to_string();
+        assert!(
+            error.starts_with(&path) && error.contains("symbolic link"),
+            "{error}"
+        );
+        let error = store
+            .save(&name, &Profile::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with(&path) && error.contains("symbolic link"),
+            "{error}"
+        );
+        assert!(store.delete(&name).is_err());
+        let listed = store.list();
+        let (_, read) = listed[0].as_ref().unwrap();
+        assert!(read.as_ref().unwrap_err().message.contains("symbolic link"));
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "(skills: [])");
+        assert!(
+            store.path_of(&name).is_symlink(),
+            "the link is left in place"
+        );
+    }
+
+    #[test]
+    fn errors_of_save_and_delete_name_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        let name = ProfileName::new("me").unwrap();
+        fs::create_dir(store.path_of(&name)).unwrap();
+        let path = store.path_of(&name).display().to_string();
+        let error = store.delete(&name).unwrap_err().to_string();
+        assert!(error.starts_with(&path), "{error}");
+        let error = store
+            .save(&name, &Profile::default())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains(&path), "{error}");
+        let blocked = ProfileStore::new(store.path_of(&name).join("x").join("profiles"));
+        fs::write(store.path_of(&name).join("x"), "").unwrap();
+        let error = blocked
+            .save(&name, &Profile::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(&blocked.dir().display().to_string()),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn levels_the_skill_does_not_define_are_located_and_kept() {
+        let catalog = load_catalog(&SourceSelection {
+            built_in: true,
+            ..Default::default()
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        let name = ProfileName::new("me").unwrap();
+        let text = "(skills: [\n  (framework: \"SFIA\", edition: \"9\", code: \"RELM\", level: 7, target: 1),\n])";
+        fs::write(store.path_of(&name), text).unwrap();
+        let profile = store.load(&name).unwrap().unwrap();
+        let found = store.undefined_levels(&name, &profile, &catalog);
+        let said: Vec<String> = found.iter().map(|e| e.to_string()).collect();
+        assert_eq!(found.len(), 2, "{said:?}");
+        let path = store.path_of(&name).display().to_string();
+        assert!(
+            said[0].starts_with(&format!("{path}:2:43: SFIA 9 RELM does not define level 7")),
+            "{said:?}"
+        );
+        assert!(
+            said[1].contains("does not define level 1 (the target)"),
+            "{said:?}"
+        );
+        assert_eq!(profile.skills.len(), 1);
     }
 
     #[test]

@@ -84,8 +84,21 @@ pub struct GapItem<'a> {
 }
 
 impl GapItem<'_> {
-    /// From the level held to the level required, the statements diffed: for a skill below.
+    /// The level held or required that the skill does not define, if any: a hand-edited
+    /// profile can name one, and then there is nothing to compare.
+    pub fn undefined_level(&self, catalog: &Catalog) -> Option<Level> {
+        let skill = &catalog.entries[self.entry?].skill;
+        (self.have.into_iter())
+            .chain([self.required.level])
+            .find(|&level| !skill.is_defined_at(level))
+    }
+
+    /// From the level held to the level required, the statements diffed: for a skill below
+    /// whose skill defines both levels.
     pub fn rows(&self, catalog: &Catalog) -> Option<Vec<DiffRow>> {
+        if self.undefined_level(catalog).is_some() {
+            return None;
+        }
         let (entry, have) = (self.entry?, self.have?);
         let skill = &catalog.entries[entry].skill;
         let statements = |level| skill.statements(level).unwrap_or_default();
@@ -191,6 +204,20 @@ mod tests {
             items[1].rows(&catalog).is_none(),
             "only a skill below is diffed"
         );
+    }
+
+    #[test]
+    fn a_level_the_skill_does_not_define_is_found_and_not_compared() {
+        let catalog = load_catalog(&SourceSelection {
+            built_in: true,
+            ..Default::default()
+        });
+        let me = profile(vec![skill("RELM", 7, Some(1)), skill("SLEN", 4, Some(5))]);
+        let items = gap(&catalog, &me, targets_of(&me));
+        assert_eq!(items[0].undefined_level(&catalog).map(Level::get), Some(7));
+        assert_eq!(items[0].rows(&catalog), None);
+        assert_eq!(items[1].undefined_level(&catalog), None);
+        assert!(items[1].rows(&catalog).is_some());
     }
 
     #[test]

@@ -55,6 +55,24 @@ impl Sandbox {
         self.command(args).output().unwrap()
     }
 
+    /// Runs skillscope, asserts it succeeded and returns its stdout.
+    pub fn run_ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    }
+
+    /// Runs skillscope, asserts it failed and returns its stderr.
+    pub fn run_failing(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(
+            !output.status.success(),
+            "{args:?} should fail: {}",
+            stdout(&output)
+        );
+        stderr(&output)
+    }
+
     /// The command [`Sandbox::run`] runs, to change before running it.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_skillscope"));

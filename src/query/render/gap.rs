@@ -17,17 +17,32 @@ use crate::data::catalog::{Catalog, Entry};
 use crate::data::model::Level;
 use crate::query::gap::{GapItem, Standing};
 
-/// What is compared: "me" and "Senior dev", or "me" and "its targets".
+/// What is compared: "me" and "Senior dev", or "me" and its own targets (`to` is `None`).
 #[derive(Debug, Clone, Copy)]
 pub struct GapTitle<'a> {
     pub from: &'a str,
-    pub to: &'a str,
+    pub to: Option<&'a str>,
 }
 
 impl GapTitle<'_> {
     fn text(&self) -> String {
-        format!("Gap from {} to {}", self.from, self.to)
+        format!(
+            "Gap from {} to {}",
+            self.from,
+            self.to.unwrap_or("its targets")
+        )
     }
+}
+
+/// "RELM does not define level 7; it defines levels 2–6", for an item with such a level.
+fn undefined_text(catalog: &Catalog, item: &GapItem) -> Option<String> {
+    let level = item.undefined_level(catalog)?;
+    let skill = &entry(catalog, item)?.skill;
+    Some(format!(
+        "{} does not define level {level}; it defines levels {}",
+        skill.code,
+        skill.level_range_text()
+    ))
 }
 
 fn entry<'a>(catalog: &'a Catalog, item: &GapItem) -> Option<&'a Entry> {
@@ -74,8 +89,8 @@ pub fn gap_document(
     marks: ChangeMarks,
 ) -> Document {
     let mut document = Document::default();
-    document.push(Line::marked(title.text(), Mark::Title));
-    document.push(Line::marked(count_line(items), Mark::Dim));
+    document.extend(Line::marked(title.text(), Mark::Title).wrap(width));
+    document.extend(Line::marked(count_line(items), Mark::Dim).wrap(width));
     if items.is_empty() {
         document.blank();
         document.push(Line::plain("Nothing is required: no skills to compare."));
@@ -99,10 +114,14 @@ pub fn gap_document(
                 Span::new(skill_label(catalog, item), Mark::Code),
                 Span::new(format!("  {}", levels_text(item)), Mark::Dim),
             ]);
-            document.push(heading.fit(width));
+            document.extend(heading.wrap(width));
             let Some(entry) = entry(catalog, item) else {
                 continue;
             };
+            if let Some(undefined) = undefined_text(catalog, item) {
+                document.extend(wrapped(&undefined, width, "  ", "  "));
+                continue;
+            }
             match standing {
                 Standing::Missing => {
                     let level = item.required.level;
@@ -146,6 +165,10 @@ pub fn gap_markdown(catalog: &Catalog, title: GapTitle, items: &[GapItem]) -> St
         for item in group {
             let label = format!("{}: {}", skill_label(catalog, item), levels_text(item));
             let entry = entry(catalog, item);
+            if let Some(undefined) = undefined_text(catalog, item) {
+                let _ = writeln!(out, "- {}: {}", e(&label), e(&undefined));
+                continue;
+            }
             match (standing, entry) {
                 (Standing::Missing, Some(entry)) => {
                     let _ = writeln!(out, "### {}\n", e(&label));
@@ -190,6 +213,7 @@ pub fn gap_json(catalog: &Catalog, title: GapTitle, items: &[GapItem]) -> Value 
                 "required": item.required.level.get(),
                 "required_statements": required_statements,
                 "rows": item.rows(catalog),
+                "undefined_level": item.undefined_level(catalog).map(Level::get),
             })
         })
         .collect();
@@ -247,7 +271,7 @@ mod tests {
 
     const TITLE: GapTitle = GapTitle {
         from: "me",
-        to: "lead",
+        to: Some("lead"),
     };
 
     #[test]
@@ -255,7 +279,8 @@ mod tests {
         let (catalog, me, role) = fixture();
         let items = gap(&catalog, &me, levels_of(&role));
         let text = gap_document(&catalog, TITLE, &items, 80, ChangeMarks::Bracketed).text();
-        assert!(text.starts_with("Gap from me to lead\nmissing 1 · below the required level 1 · met 0 · above the required level 1 · not loaded 1\n"), "{text}");
+        // The count line is wider than 80 columns: wrapped, never cut.
+        assert!(text.starts_with("Gap from me to lead\nmissing 1 · below the required level 1 · met 0 · above the required level 1 ·\nnot loaded 1\n"), "{text}");
         let order = [
             "Missing (1)",
             "Below the required level (1)",
@@ -304,5 +329,59 @@ mod tests {
             .as_array()
             .is_some());
         assert_eq!(value["items"][3]["name"], Value::Null);
+        assert_eq!(value["to"], "lead");
+        let own = GapTitle {
+            from: "me",
+            to: None,
+        };
+        assert_eq!(gap_json(&catalog, own, &items)["to"], Value::Null);
+        assert!(gap_markdown(&catalog, own, &items).starts_with("# Gap from me to its targets"));
+    }
+
+    #[test]
+    fn headings_wrap_at_a_narrow_width_and_lose_nothing() {
+        let (catalog, me, role) = fixture();
+        let items = gap(&catalog, &me, levels_of(&role));
+        let text = gap_document(&catalog, TITLE, &items, 40, ChangeMarks::Bracketed).text();
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        // Only the comparison's column headings are cut, as `compare` cuts them.
+        let outside_columns = text.lines().filter(|l| !l.contains('│'));
+        assert!(outside_columns.clone().all(|l| !l.contains('…')), "{text}");
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            joined.contains("SLEN Systems and software life cycle engineering level 6, required 5"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_level_the_skill_does_not_define_is_said_instead_of_an_empty_comparison() {
+        let (catalog, _, _) = fixture();
+        let me = Profile {
+            skills: vec![ProfileSkill {
+                target: Level::new(1),
+                ..skill("RELM", 7)
+            }],
+        };
+        let items = gap(&catalog, &me, crate::query::gap::targets_of(&me));
+        let own = GapTitle {
+            from: "me",
+            to: None,
+        };
+        let text = gap_document(&catalog, own, &items, 80, ChangeMarks::Bracketed).text();
+        assert!(
+            text.contains("  RELM does not define level 7; it defines levels 2–6"),
+            "{text}"
+        );
+        assert!(!text.contains('│'), "no comparison: {text}");
+        let markdown = gap_markdown(&catalog, own, &items);
+        assert!(
+            markdown.contains("RELM does not define level 7"),
+            "{markdown}"
+        );
+        assert!(!markdown.contains('|'), "{markdown}");
+        let value = gap_json(&catalog, own, &items);
+        assert_eq!(value["items"][0]["undefined_level"], 7);
+        assert_eq!(value["items"][0]["rows"], Value::Null);
     }
 }

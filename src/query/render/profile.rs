@@ -36,10 +36,11 @@ pub fn profile_document(
     let mut document = Document::default();
     let count = profile.skills.len();
     let skills = if count == 1 { "skill" } else { "skills" };
-    document.push(Line::new(vec![
+    let title = Line::new(vec![
         Span::new(format!("Profile {name}"), Mark::Title),
         Span::new(format!("  {count} {skills}"), Mark::Dim),
-    ]));
+    ]);
+    document.extend(title.wrap(width));
     if profile.skills.is_empty() {
         document.push(Line::plain(
             "No skills yet: skillscope profile set NAME CODE LEVEL adds one.",
@@ -60,7 +61,7 @@ pub fn profile_document(
             format!("  {}", skill.framework_title()),
             Mark::Dim,
         ));
-        document.push(line.fit(width));
+        document.extend(line.wrap(width));
         if let Some(note) = &skill.note {
             document.extend(wrapped(note, width, "  ", "  "));
         }
@@ -236,6 +237,19 @@ mod tests {
         assert!(text.contains("  Ran *two* releases"), "{text}");
         assert!(
             text.contains("NOPE  missing: not loaded  level 2  Gone 1"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_narrow_width_wraps_the_line_and_keeps_the_level() {
+        let catalog = catalog();
+        let text = profile_document(&catalog, "me", &profile(), 40).text();
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        assert!(!text.contains('…'), "{text}");
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            joined.contains("RELM Release and deployment level 4 → 5 SFIA 9"),
             "{text}"
         );
     }
