@@ -130,20 +130,22 @@ pub fn gap<'a>(catalog: &Catalog, from: &Profile, required: Vec<Required<'a>>) -
         .collect()
 }
 
+/// The framework and edition of a built-in code ("SFIA 9" for codes not built in), for tests
+/// that write profiles of the built-in skills.
+#[cfg(test)]
+pub(crate) fn built_in_framework(code: &str) -> (String, Option<String>) {
+    match code {
+        "SLEN" => ("SFIA".into(), Some("8".into())),
+        "DSOP" => ("Proposed skills".into(), None),
+        _ => ("SFIA".into(), Some("9".into())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::model::Code;
     use crate::data::sources::{load_catalog, SourceSelection};
-
-    /// The framework and edition of a built-in code ("SFIA 9" for codes not built in).
-    fn built_in_framework(code: &str) -> (String, Option<String>) {
-        match code {
-            "SLEN" => ("SFIA".into(), Some("8".into())),
-            "DSOP" => ("Proposed skills".into(), None),
-            _ => ("SFIA".into(), Some("9".into())),
-        }
-    }
 
     fn skill(code: &str, level: u8, target: Option<u8>) -> ProfileSkill {
         let (framework, edition) = built_in_framework(code);

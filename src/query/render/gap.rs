@@ -226,16 +226,7 @@ mod tests {
     use crate::data::model::Code;
     use crate::data::profile::{Profile, ProfileSkill};
     use crate::data::sources::{load_catalog, SourceSelection};
-    use crate::query::gap::{gap, levels_of};
-
-    /// The framework and edition of a built-in code ("SFIA 9" for codes not built in).
-    fn built_in_framework(code: &str) -> (String, Option<String>) {
-        match code {
-            "SLEN" => ("SFIA".into(), Some("8".into())),
-            "DSOP" => ("Proposed skills".into(), None),
-            _ => ("SFIA".into(), Some("9".into())),
-        }
-    }
+    use crate::query::gap::{built_in_framework, gap, levels_of};
 
     fn skill(code: &str, level: u8) -> ProfileSkill {
         let (framework, edition) = built_in_framework(code);

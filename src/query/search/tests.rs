@@ -19,6 +19,17 @@ fn built_in() -> (Catalog, SearchIndex) {
     (catalog, index)
 }
 
+/// A catalog of one data file's `text`, and its index.
+fn catalog_of(text: &str) -> (Catalog, SearchIndex) {
+    let mut catalog = Catalog::default();
+    catalog.add(
+        "t",
+        crate::data::sources::parse_framework("t", text).unwrap(),
+    );
+    let index = SearchIndex::new(&catalog);
+    (catalog, index)
+}
+
 fn codes(catalog: &Catalog, hits: &[Hit]) -> Vec<String> {
     hits.iter()
         .map(|h| catalog.entries[h.entry].skill.code.to_string())
@@ -166,12 +177,7 @@ fn with_a_level_the_words_at_that_level_rank_first() {
         (code: "AAAA", name: "Managing", description: "d",
          levels: {5: ["Manages risks and issues."]}),
     ])"#;
-    let mut catalog = Catalog::default();
-    catalog.add(
-        "t",
-        crate::data::sources::parse_framework("t", text).unwrap(),
-    );
-    let index = SearchIndex::new(&catalog);
+    let (catalog, index) = catalog_of(text);
     let hits = index.search(&Query::parse("level:5 risk"));
     // BBBB has "risk" as a whole word, but only in its guidance.
     assert_eq!(codes(&catalog, &hits), ["AAAA", "BBBB"]);
@@ -186,12 +192,7 @@ fn one_character_is_looked_for_in_codes_names_and_categories_only() {
         (code: "CC", name: "Cc", category: "Quiet", description: "d", levels: {3: ["x"]}),
         (code: "Q", name: "Dd", description: "d", levels: {3: ["x"]}),
     ])"#;
-    let mut catalog = Catalog::default();
-    catalog.add(
-        "t",
-        crate::data::sources::parse_framework("t", text).unwrap(),
-    );
-    let index = SearchIndex::new(&catalog);
+    let (catalog, index) = catalog_of(text);
     let hits = index.search(&Query::parse("q"));
     assert_eq!(codes(&catalog, &hits), ["Q", "AA", "CC"]);
     // From two characters on, the statements count again.
