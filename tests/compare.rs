@@ -443,3 +443,17 @@ fn json_and_markdown_say_which_statements_were_paired_by_position() {
         "{markdown}"
     );
 }
+
+#[test]
+fn narrow_text_wraps_the_headings_and_cuts_nothing() {
+    let sandbox = Sandbox::new();
+    let text = stdout(&sandbox.run(&["compare", "RELM:5", "DSOP:5", "--width", "40"]));
+    assert!(!text.contains('…'), "{text}");
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for heading in ["SFIA 9 · RELM L5", "Proposed skills ·", "DSOP L5"] {
+        assert!(words.contains(heading), "{heading}: {text}");
+    }
+    for line in text.lines() {
+        assert!(line.width() <= 40, "{line:?}");
+    }
+}

@@ -36,16 +36,20 @@ pub fn printed(comparison: &Comparison, width: usize, marks: ChangeMarks) -> Doc
 pub fn printed_sides(comparison: &Comparison, width: usize, marks: ChangeMarks) -> Document {
     let widths = column_widths(width);
     let mut document = Document::default();
+    // Each heading wraps in its column: printed text is never cut.
     let [left, right] = comparison
         .headings
         .each_ref()
         .map(|heading| Line::marked(heading.as_str(), Mark::Title));
-    document.push(Line::beside(
-        left.fit(widths[0]),
-        right.fit(widths[1]),
-        widths[0],
-        Mark::Plain,
-    ));
+    let (left, right) = (left.wrap(widths[0]), right.wrap(widths[1]));
+    for row in 0..left.len().max(right.len()) {
+        document.push(Line::beside(
+            left.get(row).cloned().unwrap_or_default(),
+            right.get(row).cloned().unwrap_or_default(),
+            widths[0],
+            Mark::Plain,
+        ));
+    }
     let rule = format!("{}─┼─{}", "─".repeat(widths[0]), "─".repeat(widths[1]));
     document.push(Line::marked(rule, Mark::Dim));
     let between_rows = || Line::beside(Line::default(), Line::default(), widths[0], Mark::Plain);
@@ -166,7 +170,8 @@ mod tests {
         assert_eq!(lines[3], "");
         assert_eq!(lines[4], "+5 words, −1 word");
         let narrow = printed(&left, &right, 40, ChangeMarks::Bracketed).text();
-        let body: Vec<&str> = narrow.lines().skip(2).collect();
+        let rule = narrow.lines().position(|l| l.contains('┼')).unwrap();
+        let body: Vec<&str> = narrow.lines().skip(rule + 1).collect();
         assert!(body.len() > 3, "{narrow}");
         assert!(body[1].starts_with("  "), "hanging indent: {narrow}");
     }
@@ -192,24 +197,28 @@ mod tests {
     }
 
     #[test]
-    fn headings_are_titles_cut_to_their_column_and_the_rule_is_dim() {
+    fn headings_are_titles_wrapped_in_their_column_and_the_rule_is_dim() {
         let document = printed(&["Plans."], &["Plans."], 27, ChangeMarks::Styled);
-        // 27 columns: 12 on each side of the gutter.
+        // 27 columns: 12 on each side of the gutter; printed text is never cut.
+        let span = crate::query::render::document::Span::new;
         assert_eq!(
             document.lines[0],
             Line::new(vec![
-                crate::query::render::document::Span::new("RELM L4 — E…", Mark::Title),
-                crate::query::render::document::Span::new(" │ ", Mark::Plain),
-                crate::query::render::document::Span::new("RELM L5 — E…", Mark::Title),
+                span("RELM L4 —", Mark::Title),
+                span("   ", Mark::Plain),
+                span(" │ ", Mark::Plain),
+                span("RELM L5 —", Mark::Title),
             ])
         );
+        assert_eq!(document.lines[1].text(), "Enable       │ Ensure,");
+        assert_eq!(document.lines[2].text(), "             │ advise");
         assert_eq!(
-            document.lines[1],
+            document.lines[3],
             Line::marked(
                 format!("{}─┼─{}", "─".repeat(12), "─".repeat(12)),
                 Mark::Dim
             )
         );
-        assert_eq!(document.lines[2].text(), "• Plans.     │ • Plans.");
+        assert_eq!(document.lines[4].text(), "• Plans.     │ • Plans.");
     }
 }
